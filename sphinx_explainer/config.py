@@ -1,0 +1,44 @@
+"""The ``explainer_*`` configuration values, in one table."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+
+
+@dataclass(frozen=True)
+class ConfigValue:
+    """One ``explainer_*`` setting: its default, accepted types and meaning."""
+
+    name: str
+    default: Any
+    rebuild: str
+    types: frozenset[type]
+    description: str
+
+
+CONFIG_VALUES: tuple[ConfigValue, ...] = (
+    ConfigValue(
+        "explainer_tldr_description",
+        True,
+        "html",
+        frozenset({bool}),
+        "Use the first TL;DR of a page as its meta description and og:description.",
+    ),
+)
+
+
+def setup_config(app: Sphinx) -> None:
+    """Declare every ``explainer_*`` value (skipping those already declared)."""
+    for value in CONFIG_VALUES:
+        if value.name not in app.config:
+            app.add_config_value(
+                value.name,
+                value.default,
+                value.rebuild,
+                types=value.types,
+                description=value.description,
+            )

@@ -1,0 +1,39 @@
+"""Wire every feature of the extension into a Sphinx application."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from sphinx_explainer._i18n import CATALOG, LOCALE_DIR
+from sphinx_explainer.config import setup_config
+from sphinx_explainer.description import setup_description
+from sphinx_explainer.learn import setup_learn
+from sphinx_explainer.shared import setup_shared
+from sphinx_explainer.tldr import setup_tldr
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+
+STYLESHEET = "sphinx-explainer.css"
+STATIC_DIR = Path(__file__).parent / "static"
+
+
+def add_html_assets(app: Sphinx) -> None:
+    """Ship the blocks' stylesheet with HTML-format builds only."""
+    if app.builder.format != "html":
+        return
+    app.config.html_static_path.append(str(STATIC_DIR))
+    app.add_css_file(STYLESHEET)
+
+
+def setup_extension(app: Sphinx) -> None:
+    """Register configuration, catalog, directives, transforms and assets."""
+    app.setup_extension("sphinx_design")
+    setup_config(app)
+    app.add_message_catalog(CATALOG, str(LOCALE_DIR))
+    setup_shared(app)
+    setup_tldr(app)
+    setup_learn(app)
+    setup_description(app)
+    app.connect("builder-inited", add_html_assets)

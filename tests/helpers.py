@@ -1,0 +1,40 @@
+"""Reading what a build wrote: HTML through an HTML5 parser, warnings as text."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from bs4 import BeautifulSoup
+
+if TYPE_CHECKING:
+    from bs4 import Tag
+    from sphinx.testing.util import SphinxTestApp
+
+_ANSI = re.compile(r"\x1b\[[0-9;]*m")
+
+
+def warnings_of(app: SphinxTestApp) -> list[str]:
+    """The warning lines of a build, without colour codes."""
+    text = _ANSI.sub("", app._warning.getvalue())
+    return [line for line in text.splitlines() if line.strip()]
+
+
+def soup_of(app: SphinxTestApp, page: str = "index") -> BeautifulSoup:
+    """Parse a page the HTML builder wrote, as a browser would."""
+    path = Path(app.outdir) / f"{page}.html"
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html5lib")
+
+
+def text_of(tag: Tag) -> str:
+    """A tag's text with white space collapsed."""
+    return " ".join(tag.get_text(" ").split())
+
+
+def html_files(outdir: Path) -> dict[str, bytes]:
+    """Every HTML file under ``outdir`` by relative path, as bytes."""
+    return {
+        path.relative_to(outdir).as_posix(): path.read_bytes()
+        for path in sorted(Path(outdir).rglob("*.html"))
+    }

@@ -1,0 +1,3 @@
+# No extensions: the theme alone must load the extension for HTML builds.
+project = "Theme"
+html_theme = "sphinx_explainer"
