@@ -1,0 +1,156 @@
+"""The browser layer: serve a build on localhost, drive Chromium, run axe-core.
+
+Chromium is the system's (``chromium``, installed by ``make test`` from
+Debian's package where it can) or Playwright's own download elsewhere. Every
+test here is marked ``browser``; ``-m "not browser"`` skips them all.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import threading
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import pytest
+
+playwright_sync = pytest.importorskip("playwright.sync_api")
+from axe_playwright_python.base import AXE_SCRIPT  # noqa: E402
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterator
+
+    from playwright.sync_api import Browser, Page
+
+#: Screenshots and other artifacts of the browser tests.
+ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
+#: The WCAG levels every page must pass.
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    here = Path(__file__).parent
+    for item in items:
+        if here in Path(item.fspath).parents:
+            item.add_marker(pytest.mark.browser)
+
+
+def chromium_executable() -> str | None:
+    """The system's Chromium, or None to let Playwright use its own."""
+    explicit = os.environ.get("EXPLAINER_CHROMIUM")
+    if explicit:
+        return explicit
+    for name in ("chromium", "chromium-browser", "google-chrome"):
+        found = shutil.which(name)
+        if found:
+            return found
+    return None
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    with playwright_sync.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=chromium_executable(), headless=True, args=CHROMIUM_ARGS
+        )
+        yield browser
+        browser.close()
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    extra_headers: dict[str, str] = {}
+
+    def end_headers(self) -> None:
+        for name, value in self.extra_headers.items():
+            self.send_header(name, value)
+        super().end_headers()
+
+    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002
+        pass
+
+
+@contextmanager
+def serving(directory: Path, headers: dict[str, str] | None = None) -> Iterator[str]:
+    """Serve ``directory`` on a free loopback port; yield its base URL."""
+    handler = type("Handler", (_QuietHandler,), {"extra_headers": headers or {}})
+    server = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(handler, directory=str(directory))
+    )
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture
+def serve() -> Iterator[Callable[..., str]]:
+    """``serve(directory, headers=None)`` -> base URL, stopped after the test."""
+    with_stack: list[Any] = []
+
+    def start(directory: Path, headers: dict[str, str] | None = None) -> str:
+        context = serving(Path(directory), headers)
+        with_stack.append(context)
+        return context.__enter__()
+
+    yield start
+    for context in reversed(with_stack):
+        context.__exit__(None, None, None)
+
+
+@pytest.fixture
+def new_page(browser: Browser) -> Iterator[Callable[..., Page]]:
+    """``new_page(color_scheme="light", width=1280, height=900, **context_options)``."""
+    contexts = []
+
+    def open_page(color_scheme: str = "light", width: int = 1280, height: int = 900, **options: Any) -> Page:
+        context = browser.new_context(
+            color_scheme=color_scheme, viewport={"width": width, "height": height}, **options
+        )
+        contexts.append(context)
+        return context.new_page()
+
+    yield open_page
+    for context in contexts:
+        context.close()
+
+
+def axe_violations(page: Page, include: list[str] | None = None) -> list[dict[str, Any]]:
+    """Run axe-core in the page; return its violations (WCAG 2.1 A and AA)."""
+    page.evaluate(AXE_SCRIPT)
+    context = {"include": [[selector] for selector in include]} if include else None
+    options = {"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]}
+    result = page.evaluate(
+        "([context, options]) => axe.run(context || document, options)", [context, options]
+    )
+    return result["violations"]
+
+
+def describe_violations(violations: list[dict[str, Any]]) -> str:
+    return "\n".join(
+        f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']]}"
+        for v in violations
+    )
+
+
+def save_screenshot(page: Page, name: str) -> Path:
+    """Save a full-page screenshot under ``test-artifacts/``."""
+    ARTIFACTS.mkdir(exist_ok=True)
+    path = ARTIFACTS / f"{name}.png"
+    page.screenshot(path=str(path), full_page=True)
+    return path
