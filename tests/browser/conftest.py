@@ -143,7 +143,7 @@ def axe_violations(page: Page, include: list[str] | None = None) -> list[dict[st
 
 def describe_violations(violations: list[dict[str, Any]]) -> str:
     return "\n".join(
-        f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']]}"
+        f"{v['id']} ({v['impact']}): {v['help']} at {[(n['target'], n.get('failureSummary')) for n in v['nodes']]}"
         for v in violations
     )
 

@@ -1,4 +1,4 @@
-"""The blocks as a reader sees them: alabaster and furo, light and dark, axe-clean."""
+"""The blocks as a reader sees them, in every supported theme, light and dark, axe-clean."""
 
 from __future__ import annotations
 
@@ -6,39 +6,73 @@ import pytest
 from conftest import axe_violations, describe_violations, save_screenshot
 
 BLOCKS = [".explainer-tldr", ".explainer-learn"]
+THEMES = ["alabaster", "furo", "pydata_sphinx_theme", "sphinx_book_theme", "sphinx_rtd_theme", "shibuya"]
+
+#: The colour behind a block: that of its nearest ancestor that is not transparent.
+PAGE_BACKGROUND_JS = """block => {
+    for (let node = block.parentElement; node; node = node.parentElement) {
+        const colour = getComputedStyle(node).backgroundColor;
+        if (colour !== 'rgba(0, 0, 0, 0)' && colour !== 'transparent') return colour;
+    }
+    return 'rgb(255, 255, 255)';
+}"""
 
 
-def luminance(rgb: str) -> float:
-    """Relative luminance of a computed ``rgb(...)``/``rgba(...)`` colour (WCAG)."""
-    channels = [float(c) / 255 for c in rgb[rgb.index("(") + 1 : rgb.index(")")].split(",")[:3]]
-    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+def channels(rgb: str) -> list[float]:
+    """The red, green, blue (0 to 1) and alpha of a computed ``rgb()``/``rgba()`` colour."""
+    values = [float(c) for c in rgb[rgb.index("(") + 1 : rgb.index(")")].split(",")]
+    return [c / 255 for c in values[:3]] + [values[3] if len(values) == 4 else 1.0]
+
+
+def over(top: str, bottom: str) -> list[float]:
+    """``top`` composited over the opaque ``bottom``."""
+    *colour, alpha = channels(top)
+    return [alpha * t + (1 - alpha) * b for t, b in zip(colour, channels(bottom)[:3], strict=True)]
+
+
+def luminance(colour: list[float]) -> float:
+    """Relative luminance (WCAG) of red, green, blue channels from 0 to 1."""
+    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in colour]
     return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
 
 
-@pytest.mark.parametrize("theme", ["alabaster", "furo"])
-@pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_blocks_render_and_pass_axe(build, serve, new_page, theme, scheme):
+def is_dark(rgb: str, behind: str = "rgb(255, 255, 255)") -> bool:
+    return luminance(over(rgb, behind)) < 0.2
+
+
+@pytest.mark.parametrize("theme", THEMES)
+def test_blocks_fit_the_theme_light_and_dark(build, serve, new_page, theme):
     app = build("blocks", confoverrides={"html_theme": theme})
-    page = new_page(color_scheme=scheme)
-    page.goto(serve(app.outdir) + "index.html")
-    for selector in BLOCKS:
-        block = page.locator(selector).first
-        assert block.is_visible()
-        box = block.bounding_box()
-        assert box["width"] > 200 and box["height"] > 40
-        title = block.locator(".explainer-title")
-        assert title.is_visible()
-        name = block.get_attribute("aria-labelledby")
-        assert page.locator(f"#{name}").inner_text() == title.inner_text()
-    assert page.get_by_role("region", name="TL;DR").count() == 1
-    assert page.get_by_role("region", name="What You’ll Learn").count() == 1
-    background = page.locator(".explainer-tldr").first.evaluate("e => getComputedStyle(e).backgroundColor")
-    if theme == "furo":
-        # furo follows the system scheme; the blocks follow furo.
-        assert (luminance(background) < 0.2) == (scheme == "dark")
-    else:
-        # alabaster has no dark mode: the blocks stay light on its light page.
-        assert luminance(background) > 0.7
-    violations = axe_violations(page, include=BLOCKS)
-    assert violations == [], describe_violations(violations)
-    save_screenshot(page, f"blocks-{theme}-{scheme}")
+    url = serve(app.outdir) + "index.html"
+    for scheme in ("light", "dark"):
+        page = new_page(color_scheme=scheme)
+        page.goto(url)
+        page.wait_for_load_state("load")
+        for selector in BLOCKS:
+            block = page.locator(selector).first
+            assert block.is_visible()
+            box = block.bounding_box()
+            assert box["width"] > 200 and box["height"] > 40
+            title = block.locator(".explainer-title")
+            assert title.is_visible()
+            name = block.get_attribute("aria-labelledby")
+            assert page.locator(f"#{name}").inner_text() == title.inner_text()
+        assert page.get_by_role("region", name="TL;DR").count() == 1
+        assert page.get_by_role("region", name="What You’ll Learn").count() == 1
+        block = page.locator(".explainer-tldr").first
+        page_background = block.evaluate(PAGE_BACKGROUND_JS)
+        block_background = block.evaluate("e => getComputedStyle(e).backgroundColor")
+        # The block follows the theme: dark on a dark page, light on a light one
+        # (alabaster and sphinx-rtd-theme have no dark mode and stay light).
+        assert is_dark(block_background, page_background) == is_dark(page_background), (
+            scheme,
+            block_background,
+            page_background,
+        )
+        if theme in ("alabaster", "sphinx_rtd_theme"):
+            assert not is_dark(page_background)
+        else:
+            assert is_dark(page_background) == (scheme == "dark"), f"{theme} follows the system scheme"
+        violations = axe_violations(page, include=BLOCKS)
+        assert violations == [], describe_violations(violations)
+        save_screenshot(page, f"blocks-{theme}-{scheme}")
