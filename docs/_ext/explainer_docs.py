@@ -1,0 +1,118 @@
+"""Directives used by the documentation only.
+
+``.. explainer-example:: NAME`` renders ``snippets/rst/NAME.txt``, then shows
+its source beside the MyST twin ``snippets/myst/NAME.md`` in two tabs; the
+tests build the same files.
+
+``.. explainer-config-table::`` writes the table of every ``explainer_*``
+configuration value from :data:`sphinx_explainer.config.CONFIG_VALUES`, so the
+reference never falls behind the code.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from docutils import nodes
+from docutils.statemachine import StringList
+from sphinx import addnodes
+from sphinx.util.docutils import SphinxDirective
+
+from sphinx_explainer.config import CONFIG_VALUES
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.util.typing import ExtensionMetadata
+
+HEADER = ("Name", "Default", "Type", "Description")
+WIDTHS = (30, 12, 12, 46)
+
+
+def _type_names(types: frozenset[type]) -> str:
+    return " or ".join(sorted(getattr(t, "__name__", str(t)) for t in types))
+
+
+def _row(*cells: nodes.Node | str) -> nodes.row:
+    row = nodes.row()
+    for cell in cells:
+        entry = nodes.entry()
+        entry += nodes.paragraph("", "", cell if isinstance(cell, nodes.Node) else nodes.Text(cell))
+        row += entry
+    return row
+
+
+class ConfigTableDirective(SphinxDirective):
+    """A table: one row per ``explainer_*`` value (name, default, type, meaning)."""
+
+    has_content = False
+
+    def run(self) -> list[nodes.Node]:
+        table = nodes.table(classes=["explainer-config-table"])
+        group = nodes.tgroup(cols=len(HEADER))
+        table += group
+        group += [nodes.colspec(colwidth=width) for width in WIDTHS]
+        head = nodes.thead()
+        head += _row(*HEADER)
+        group += head
+        body = nodes.tbody()
+        for value in CONFIG_VALUES:
+            # A link to the value's ``confval`` entry: under ``-n`` an
+            # undocumented value fails the docs build.
+            name = addnodes.pending_xref(
+                "",
+                nodes.literal(value.name, value.name),
+                refdomain="std",
+                reftype="confval",
+                reftarget=value.name,
+                refdoc=self.env.docname,
+                refexplicit=False,
+                refwarn=True,
+            )
+            default = nodes.literal(repr(value.default), repr(value.default))
+            body += _row(name, default, _type_names(value.types), value.description)
+        group += body
+        self.set_source_info(table)
+        return [table]
+
+
+EXAMPLE_TEMPLATE = """\
+.. container:: explainer-example
+
+   .. include:: /snippets/rst/{name}.txt
+
+.. tab-set::
+   :class: explainer-example-source
+
+   .. tab-item:: reST
+      :sync: rst
+
+      .. literalinclude:: /snippets/rst/{name}.txt
+         :language: rst
+
+   .. tab-item:: MyST
+      :sync: myst
+
+      .. literalinclude:: /snippets/myst/{name}.md
+         :language: md
+"""
+
+
+class ExampleDirective(SphinxDirective):
+    """A snippet rendered, then its reST and MyST sources in synced tabs."""
+
+    required_arguments = 1
+    has_content = False
+
+    def run(self) -> list[nodes.Node]:
+        text = EXAMPLE_TEMPLATE.format(name=self.arguments[0])
+        source, line = self.get_source_info()
+        content = StringList(text.splitlines(), items=[(source, line)] * len(text.splitlines()))
+        container = nodes.Element()
+        self.state.nested_parse(content, self.content_offset, container)
+        return container.children
+
+
+def setup(app: Sphinx) -> ExtensionMetadata:
+    app.add_directive("explainer-example", ExampleDirective)
+    app.add_directive("explainer-config-table", ConfigTableDirective)
+    return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,0 +1,54 @@
+"""Sphinx configuration of the sphinx-explainer documentation and demo articles."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent / "_ext"))
+
+from sphinx_explainer import __version__  # noqa: E402
+
+# -- Project ------------------------------------------------------------------
+project = "sphinx-explainer"
+author = "sphinx-explainer developers"
+# A fixed year, so that the same sources always build the same pages.
+copyright = "2026, sphinx-explainer developers"  # noqa: A001
+version = release = __version__
+
+# -- General ------------------------------------------------------------------
+extensions = [
+    "sphinx_explainer",
+    "myst_parser",
+    "sphinx_design",
+    "sphinxext.opengraph",
+    "explainer_docs",
+]
+myst_enable_extensions = ["colon_fence"]
+# The reference pages show snippets with literalinclude and include; they are
+# not pages of their own.
+exclude_patterns = ["_build", "snippets"]
+root_doc = "index"
+language = "en"
+nitpicky = True
+# Sphinx 8.1 and newer show the page's own title in the browser tab; make
+# every version agree.
+html_title = "sphinx-explainer"
+
+# -- HTML ---------------------------------------------------------------------
+# SPHINX_THEME=furo (or alabaster, pydata_sphinx_theme, sphinx_book_theme,
+# sphinx_rtd_theme, shibuya) builds the same pages under another theme.
+html_theme = os.environ.get("SPHINX_THEME", "sphinx_explainer")
+html_last_updated_fmt = None
+
+# -- sphinxext-opengraph ------------------------------------------------------
+ogp_site_url = "https://sphinx-explainer.readthedocs.io/en/latest/"
+ogp_site_name = "sphinx-explainer"
+
+# -- LaTeX and EPUB -----------------------------------------------------------
+latex_documents = [
+    (root_doc, "sphinx-explainer.tex", "sphinx-explainer", author, "manual"),
+]
+epub_copyright = copyright
+epub_publisher = author
