@@ -40,13 +40,16 @@ html_title = "sphinx-explainer"
 # SPHINX_THEME=furo (or alabaster, pydata_sphinx_theme, sphinx_book_theme,
 # sphinx_rtd_theme, shibuya) builds the same pages under another theme.
 html_theme = os.environ.get("SPHINX_THEME", "sphinx_explainer")
-html_last_updated_fmt = None
+html_static_path = ["_static"]
+html_css_files = ["docs.css"]
 
 # -- sphinxext-opengraph ------------------------------------------------------
 ogp_site_url = "https://sphinx-explainer.readthedocs.io/en/latest/"
 ogp_site_name = "sphinx-explainer"
 
 # -- LaTeX and EPUB -----------------------------------------------------------
+# xelatex typesets the Unicode of the pages (arrows, dashes, check marks).
+latex_engine = "xelatex"
 latex_documents = [
     (root_doc, "sphinx-explainer.tex", "sphinx-explainer", author, "manual"),
 ]

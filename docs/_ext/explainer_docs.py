@@ -28,7 +28,12 @@ HEADER = ("Name", "Default", "Type", "Description")
 WIDTHS = (30, 12, 12, 46)
 
 
-def _type_names(types: frozenset[type]) -> str:
+def _type_names(types: object) -> str:
+    """``bool`` for a set of types; ``'a' or 'b'`` for a Sphinx ``ENUM``."""
+    # ENUM keeps its choices in ``candidates`` (Sphinx 7.4) or ``_candidates`` (8+).
+    candidates = getattr(types, "candidates", None) or getattr(types, "_candidates", None)
+    if candidates is not None:
+        return " or ".join(sorted(repr(choice) for choice in candidates))
     return " or ".join(sorted(getattr(t, "__name__", str(t)) for t in types))
 
 
