@@ -46,7 +46,7 @@ def _prose_fragments(node: nodes.Node) -> list[str]:
     if isinstance(node, _NOT_PROSE):
         return []
     if isinstance(node, nodes.Text):
-        return [str(node)]
+        return [node.astext()]  # drops docutils' markers of backslash escapes
     fragments = [text for child in node.children for text in _prose_fragments(child)]
     if not isinstance(node, nodes.Inline):
         fragments.append(" ")  # block boundaries separate words

@@ -83,3 +83,9 @@ def test_singlehtml_has_one_description(build):
     soup = soup_of(without_own)
     assert len(metas(soup, name="description")) == 1
     assert metas(soup, name="description") == metas(soup, property="og:description")
+
+
+def test_escaped_characters_are_plain_text(described):
+    """docutils marks backslash escapes with NUL characters; none may leak."""
+    soup = soup_of(described, "escaped")
+    assert metas(soup, name="description") == ["Backslash-escaped *stars* and <angle> brackets stay text."]
