@@ -10,6 +10,7 @@ from sphinx_explainer.config import setup_config
 from sphinx_explainer.description import setup_description
 from sphinx_explainer.learn import setup_learn
 from sphinx_explainer.shared import setup_shared
+from sphinx_explainer.theme import setup_theme_context
 from sphinx_explainer.tldr import setup_tldr
 
 if TYPE_CHECKING:
@@ -36,4 +37,5 @@ def setup_extension(app: Sphinx) -> None:
     setup_tldr(app)
     setup_learn(app)
     setup_description(app)
+    setup_theme_context(app)
     app.connect("builder-inited", add_html_assets)

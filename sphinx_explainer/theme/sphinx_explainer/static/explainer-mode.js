@@ -1,0 +1,12 @@
+/* sphinx_explainer: set the colour mode before the first paint.
+ * Loaded synchronously in <head> (an external file, so a strict CSP allows
+ * it). A choice stored by the toggle wins over the system setting. */
+(function () {
+  var root = document.documentElement, choice = null;
+  try { choice = localStorage.getItem("explainer-mode"); } catch (e) { /* storage blocked */ }
+  var pinned = choice === "dark" || choice === "light";
+  var dark = pinned ? choice === "dark" : matchMedia("(prefers-color-scheme: dark)").matches;
+  root.setAttribute("data-theme", dark ? "dark" : "light");
+  var code = document.getElementById("pygments_dark_css");
+  if (code && pinned) code.media = dark ? "all" : "not all";
+})();

@@ -1,0 +1,200 @@
+/* sphinx_explainer: the colour toggle, the outline that follows the reader,
+ * footnote previews and sidenotes. Progressive: the page is complete without
+ * it. No inline styles beyond CSSOM positions, no HTML strings. */
+(function () {
+  "use strict";
+  var root = document.documentElement, body = document.body;
+  var KEY = "explainer-mode";
+  var system = matchMedia("(prefers-color-scheme: dark)");
+  var wide = matchMedia("(min-width: 78rem)");
+  var article = document.querySelector(".explainer-article");
+  var each = function (list, fn) { Array.prototype.forEach.call(list, fn); };
+
+  /* Colour mode. */
+  var toggle = document.querySelector(".explainer-mode-toggle");
+  function stored() {
+    try { return localStorage.getItem(KEY); } catch (e) { return null; }
+  }
+  function applyMode() {
+    var choice = stored(), pinned = choice === "dark" || choice === "light";
+    var dark = pinned ? choice === "dark" : system.matches;
+    root.setAttribute("data-theme", dark ? "dark" : "light");
+    var code = document.getElementById("pygments_dark_css");
+    if (code) code.media = pinned ? (dark ? "all" : "not all") : "(prefers-color-scheme: dark)";
+    if (toggle) toggle.setAttribute("aria-pressed", String(dark));
+  }
+  if (toggle) {
+    toggle.hidden = false;
+    toggle.addEventListener("click", function () {
+      try { localStorage.setItem(KEY, root.getAttribute("data-theme") === "dark" ? "light" : "dark"); } catch (e) { /* session only */ }
+      applyMode();
+    });
+  }
+  system.addEventListener("change", applyMode);
+  addEventListener("storage", function (event) { if (event.key === KEY) applyMode(); });
+  applyMode();
+
+  /* "On this page": mark the section being read. */
+  var links = document.querySelectorAll(".explainer-outline a");
+  var targets = Array.prototype.map.call(links, function (link) {
+    return document.getElementById(decodeURIComponent(link.hash.slice(1)));
+  });
+  function spy() {
+    var current = -1, line = innerHeight * 0.25;
+    targets.forEach(function (target, i) {
+      if (target && target.getBoundingClientRect().top <= line) current = i;
+    });
+    each(links, function (link, i) {
+      if (i === current) link.setAttribute("aria-current", "location");
+      else link.removeAttribute("aria-current");
+    });
+  }
+  if (links.length && "IntersectionObserver" in window) {
+    var observer = new IntersectionObserver(spy, { rootMargin: "0px 0px -75% 0px" });
+    targets.forEach(function (target) { if (target) observer.observe(target); });
+    spy();
+  }
+
+  /* Footnotes: previews and sidenotes. */
+  if (!article) return;
+  var previews = body.getAttribute("data-explainer-previews") === "true";
+  var sidenotes = body.getAttribute("data-explainer-sidenotes") === "true";
+  var refs = article.querySelectorAll("a.footnote-reference, a.citation-reference");
+  if (!refs.length || !(previews || sidenotes)) return;
+  var NOTE = ".footnote, .citation, .footnote-list, .citation-list, .explainer-sidenote";
+
+  function noteOf(ref) {
+    var id = decodeURIComponent(ref.hash.slice(1));
+    return id ? document.getElementById(id) : null;
+  }
+  /* The note's content, without its label, back links or ids. */
+  function contentOf(note, box) {
+    each(note.childNodes, function (child) { box.appendChild(child.cloneNode(true)); });
+    each(box.querySelectorAll(".label, [role=doc-backlink], .backrefs, [class*=backlink]"), function (el) { el.remove(); });
+    each(box.querySelectorAll("[id]"), function (el) { el.removeAttribute("id"); });
+    return box;
+  }
+
+  var byNote = {}, notes = [];
+  if (sidenotes) {
+    each(refs, function (ref) {
+      var note = noteOf(ref);
+      if (!note || byNote[note.id] || ref.closest(NOTE)) return;
+      var side = document.createElement("aside");
+      side.className = "explainer-sidenote";
+      side.setAttribute("aria-hidden", "true");
+      var label = document.createElement("span");
+      label.className = "explainer-sidenote-label";
+      label.textContent = ref.textContent.replace(/[\[\]]/g, "");
+      side.appendChild(label);
+      contentOf(note, side);
+      each(side.querySelectorAll("a, button, input, select, textarea, [tabindex]"), function (el) { el.tabIndex = -1; });
+      article.appendChild(side);
+      byNote[note.id] = side;
+      notes.push({ ref: ref, side: side });
+    });
+  }
+  /* Each sidenote at its first citation, pushed down below the one before. */
+  function placeNotes() {
+    if (!wide.matches) return;
+    var top0 = article.getBoundingClientRect().top, bottom = -Infinity;
+    notes.forEach(function (note) {
+      var box = note.ref.getBoundingClientRect();
+      note.side.hidden = !box.height;
+      if (!box.height) return;
+      var top = Math.max(box.top - top0 - 4, bottom);
+      note.side.style.top = top + "px";
+      bottom = top + note.side.offsetHeight + 16;
+    });
+  }
+  if (notes.length) {
+    var queued = false;
+    var queue = function () {
+      if (!queued) { queued = true; requestAnimationFrame(function () { queued = false; placeNotes(); }); }
+    };
+    if ("ResizeObserver" in window) new ResizeObserver(queue).observe(article);
+    wide.addEventListener("change", queue);
+    addEventListener("load", queue);
+    addEventListener("toggle", queue, true);
+    if (document.fonts) document.fonts.ready.then(queue);
+    placeNotes();
+  }
+  function sidenoteOf(ref) {
+    var note = noteOf(ref), side = note && byNote[note.id];
+    return wide.matches && side && !side.hidden ? side : null;
+  }
+
+  if (!previews) {
+    each(refs, function (ref) {
+      var on = function () { var side = sidenoteOf(ref); if (side) side.classList.add("is-active"); };
+      var off = function () { each(article.querySelectorAll(".is-active"), function (el) { el.classList.remove("is-active"); }); };
+      ref.addEventListener("pointerenter", on); ref.addEventListener("focus", on);
+      ref.addEventListener("pointerleave", off); ref.addEventListener("blur", off);
+    });
+    return;
+  }
+
+  var popover = null, current = null, timer = 0, pointer = "", wasOpen = false;
+  function hide() {
+    clearTimeout(timer);
+    each(article.querySelectorAll(".is-active"), function (el) { el.classList.remove("is-active"); });
+    if (current) current.removeAttribute("aria-describedby");
+    current = null;
+    if (popover) popover.hidden = true;
+  }
+  function hideSoon() { clearTimeout(timer); timer = setTimeout(hide, 300); }
+  function show(ref) {
+    clearTimeout(timer);
+    if (current === ref) return;
+    hide();
+    var side = sidenoteOf(ref);
+    if (side) { side.classList.add("is-active"); current = ref; return; }
+    var note = noteOf(ref);
+    if (!note) return;
+    if (!popover) {
+      popover = document.createElement("div");
+      popover.className = "explainer-popover";
+      popover.id = "explainer-popover";
+      popover.setAttribute("role", "tooltip");
+      popover.addEventListener("pointerenter", function () { clearTimeout(timer); });
+      popover.addEventListener("pointerleave", hideSoon);
+      body.appendChild(popover);
+    }
+    popover.replaceChildren();
+    contentOf(note, popover);
+    popover.hidden = false;
+    current = ref;
+    ref.setAttribute("aria-describedby", popover.id);
+    var box = ref.getBoundingClientRect(), width = popover.offsetWidth, height = popover.offsetHeight;
+    var left = Math.max(8, Math.min(box.left + box.width / 2 - width / 2, root.clientWidth - width - 8));
+    var top = box.bottom + 8;
+    if (top + height > innerHeight && box.top - height - 8 > 0) top = box.top - height - 8;
+    popover.style.left = left + scrollX + "px";
+    popover.style.top = top + scrollY + "px";
+  }
+  each(refs, function (ref) {
+    ref.addEventListener("pointerenter", function (event) { if (event.pointerType === "mouse") show(ref); });
+    ref.addEventListener("pointerleave", function (event) { if (event.pointerType === "mouse") hideSoon(); });
+    ref.addEventListener("focus", function () { show(ref); });
+    ref.addEventListener("blur", function () { if (pointer !== "mouse") hideSoon(); });
+    ref.addEventListener("pointerdown", function (event) { pointer = event.pointerType; wasOpen = current === ref; });
+    /* A tap opens the preview instead of jumping; a second tap closes it. */
+    ref.addEventListener("click", function (event) {
+      if (pointer !== "touch" && pointer !== "pen") return;
+      pointer = "";
+      event.preventDefault();
+      if (wasOpen) hide(); else show(ref);
+    });
+  });
+  document.addEventListener("keydown", function (event) {
+    pointer = "";
+    if (event.key === "Escape" && current) hide();
+  });
+  document.addEventListener("pointerdown", function (event) {
+    if (current && !current.contains(event.target) && !(popover && popover.contains(event.target))) hide();
+  });
+  var width = innerWidth;
+  addEventListener("resize", function () {
+    if (innerWidth !== width) { width = innerWidth; hide(); }
+  });
+})();
