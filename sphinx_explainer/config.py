@@ -28,6 +28,13 @@ CONFIG_VALUES: tuple[ConfigValue, ...] = (
         frozenset({bool}),
         "Use the first TL;DR of a page as its meta description and og:description.",
     ),
+    ConfigValue(
+        "explainer_faq_jsonld",
+        True,
+        "html",
+        frozenset({bool}),
+        "Add a schema.org FAQPage JSON-LD script to each page that has FAQs.",
+    ),
 )
 
 
