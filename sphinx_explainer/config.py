@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from sphinx.config import ENUM
+
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
@@ -16,7 +18,7 @@ class ConfigValue:
     name: str
     default: Any
     rebuild: str
-    types: frozenset[type]
+    types: frozenset[type] | ENUM
     description: str
 
 
@@ -34,6 +36,22 @@ CONFIG_VALUES: tuple[ConfigValue, ...] = (
         "html",
         frozenset({bool}),
         "Add a schema.org FAQPage JSON-LD script to each page that has FAQs.",
+    ),
+    ConfigValue(
+        "explainer_footnote_backlinks",
+        True,
+        "html",
+        frozenset({bool}),
+        "Give each footnote and citation one back link per place that cites it, in HTML, "
+        "instead of docutils' back references. False leaves docutils' rendering as it is.",
+    ),
+    ConfigValue(
+        "explainer_footnote_backlink_labels",
+        "letters",
+        "html",
+        ENUM("letters", "numbers"),
+        "How the back links of a note cited several times are labelled: "
+        "'letters' (a, b, ... z, aa, ab, ...) or 'numbers' (1, 2, 3, ...).",
     ),
 )
 

@@ -9,6 +9,7 @@ from sphinx_explainer._i18n import CATALOG, LOCALE_DIR
 from sphinx_explainer.config import setup_config
 from sphinx_explainer.description import setup_description
 from sphinx_explainer.faq import setup_faq
+from sphinx_explainer.footnotes import setup_footnotes
 from sphinx_explainer.learn import setup_learn
 from sphinx_explainer.shared import setup_shared
 from sphinx_explainer.theme import setup_theme_context
@@ -40,4 +41,5 @@ def setup_extension(app: Sphinx) -> None:
     setup_faq(app)
     setup_description(app)
     setup_theme_context(app)
+    setup_footnotes(app)
     app.connect("builder-inited", add_html_assets)

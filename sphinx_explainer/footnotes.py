@@ -1,0 +1,445 @@
+"""Footnote and citation back links: one per place that cites a note, in HTML.
+
+docutils writes a note's back references inside its label, or as a terse
+``(1,2)`` after it, from the note's ``backrefs`` attribute; Sphinx citations
+cited from other pages get none at all. :class:`FootnoteBacklinksTransform`,
+an HTML-only post-transform, moves those back references into nodes of our
+own and writes them with visitors of our own, so no writer is patched::
+
+    <footnote ids="id4" names="1">            <footnote ids="id4" names="1">
+        <label>1                                  <label>1
+        <paragraph>...               ==>          <explainer_backlinks>
+    (backrefs="id1 id2")                              <explainer_backlink_marker>↩
+                                                      <explainer_backlink refid="id1" mark="a">a
+                                                      <explainer_backlink refid="id2" mark="b">b
+                                                  <paragraph>...
+                                              (backrefs="")
+
+which becomes::
+
+    <aside class="footnote brackets" id="id4" role="doc-footnote">
+    <span class="label"><span class="fn-bracket">[</span>1<span class="fn-bracket">]</span></span>
+    <span class="explainer-backlinks"><span class="explainer-backlink-marker" aria-hidden="true">↩︎</span>
+    <a class="explainer-backlink" href="#id1" role="doc-backlink" aria-label="Back to citation 1a">a</a>
+    <a class="explainer-backlink" href="#id2" role="doc-backlink" aria-label="Back to citation 1b">b</a></span>
+    <p>...</p></aside>
+
+A note cited once gets a single ``↩`` link instead. Footnote references
+become :class:`explainer_noteref` nodes, written as docutils writes them plus
+an accessible name ("Footnote 1"). With the note's ``backrefs`` emptied,
+docutils writes the label as plain text: the back references are never
+shown twice.
+
+Citations can be cited from any page. :class:`CitationReferenceCollector`
+records, per page, the citations the page cites (label and reference id), and
+purges and merges that record with the page; the page that defines a
+citation is re-written whenever the references to it from elsewhere change
+(``env-get-outdated`` takes a picture before reading, ``env-updated`` compares).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+from docutils import nodes
+from sphinx.addnodes import pending_xref
+from sphinx.environment.collectors import EnvironmentCollector
+from sphinx.transforms.post_transforms import SphinxPostTransform
+
+from sphinx_explainer._i18n import _
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Iterator
+
+    from sphinx.application import Sphinx
+    from sphinx.builders import Builder
+    from sphinx.environment import BuildEnvironment
+    from sphinx.writers.html5 import HTML5Translator
+
+#: The visible text of a lone back link: a return arrow, with a variation
+#: selector so that phones draw it as text and not as an emoji.
+BACKLINK_ARROW = "\N{LEFTWARDS ARROW WITH HOOK}\N{VARIATION SELECTOR-15}"
+#: The label styles of ``explainer_footnote_backlink_labels``.
+LABEL_STYLES = ("letters", "numbers")
+#: Where the citation references of each page are kept on the environment.
+ENV_ATTRIBUTE = "explainer_citation_references"
+
+
+class explainer_noteref(nodes.footnote_reference):  # noqa: N801
+    """A footnote reference with an accessible name (``aria_label``)."""
+
+
+class explainer_backlinks(nodes.Inline, nodes.TextElement):  # noqa: N801
+    """The back links of one footnote or citation, after its label."""
+
+
+class explainer_backlink_marker(nodes.Inline, nodes.TextElement):  # noqa: N801
+    """The ``↩`` in front of several back links, hidden from assistive technology."""
+
+
+class explainer_backlink(nodes.reference):  # noqa: N801
+    """One back link to a place that cites the note (``refid`` or ``refuri``).
+
+    A ``reference`` subclass, so that builders that rewrite link targets
+    (epub's ``fix_ids``) rewrite it too.
+    """
+
+
+class CitingPlace(NamedTuple):
+    """A reference to a note: the page it is on and its id there."""
+
+    docname: str
+    refid: str
+
+
+# -- labels -------------------------------------------------------------------
+
+
+def backlink_mark(index: int, style: str = "letters") -> str:
+    """The visible label of the ``index``-th (0-based) of several back links.
+
+    Letters count like spreadsheet columns: ``a`` … ``z``, ``aa``, ``ab`` ….
+    """
+    if style == "numbers":
+        return str(index + 1)
+    mark = ""
+    index += 1
+    while index:
+        index, remainder = divmod(index - 1, 26)
+        mark = chr(ord("a") + remainder) + mark
+    return mark
+
+
+def citing_place_name(label: str, mark: str) -> str:
+    """The name of one citing place of note ``label``: ``1b``, ``*b``, ``CIT b``.
+
+    The mark is written right after the label when that cannot be misread (a
+    digit or symbol then a letter), else after a space (``CIT b``, ``1 2``).
+    """
+    if not label or not mark:
+        return label or mark
+    same_kind = label[-1].isdigit() == mark[0].isdigit() and label[-1].isalpha() == mark[0].isalpha()
+    return f"{label} {mark}" if same_kind else f"{label}{mark}"
+
+
+def note_label(note: nodes.Element) -> str:
+    """The visible label of a footnote or citation (``1``, ``*``, ``CIT``)."""
+    label = next((child for child in note.children if isinstance(child, nodes.label)), None)
+    return label.astext() if label is not None else ""
+
+
+# -- cross-page citation data --------------------------------------------------
+
+
+def citation_references(env: BuildEnvironment) -> dict[str, list[tuple[str, str]]]:
+    """Per page, the ``(citation label, reference id)`` pairs it cites, in page order."""
+    if not hasattr(env, ENV_ATTRIBUTE):
+        setattr(env, ENV_ATTRIBUTE, {})
+    return getattr(env, ENV_ATTRIBUTE)
+
+
+def reading_order(env: BuildEnvironment) -> list[str]:
+    """Every page, in the order a reader meets them: the toctree from the root
+    page depth first, then the pages no toctree includes, by name."""
+    order: dict[str, None] = {}
+    stack = [env.config.root_doc]
+    while stack:
+        docname = stack.pop()
+        if docname in order or docname not in env.all_docs:
+            continue
+        order[docname] = None
+        stack.extend(reversed(env.toctree_includes.get(docname, [])))
+    order.update(dict.fromkeys(sorted(set(env.all_docs) - set(order))))
+    return list(order)
+
+
+def places_citing(env: BuildEnvironment, order: Iterable[str]) -> dict[str, list[CitingPlace]]:
+    """Every citation label, with the places that cite it in reading order."""
+    references = citation_references(env)
+    places: dict[str, list[CitingPlace]] = {}
+    for docname in order:
+        for label, refid in references.get(docname, ()):
+            places.setdefault(label, []).append(CitingPlace(docname, refid))
+    return places
+
+
+def citation_backlink_pictures(env: BuildEnvironment) -> dict[str, tuple[Any, ...]]:
+    """For each page that defines citations, the places elsewhere that cite them.
+
+    A page must be re-written when its picture changes.
+    """
+    domain = env.get_domain("citation")
+    places = places_citing(env, reading_order(env))
+    pictures: dict[str, list[Any]] = {}
+    for label, (docname, _labelid, _line) in sorted(domain.data.get("citations", {}).items()):
+        others = tuple(place for place in places.get(label, ()) if place.docname != docname)
+        pictures.setdefault(docname, []).append((label, others))
+    return {docname: tuple(picture) for docname, picture in pictures.items()}
+
+
+class CitationReferenceCollector(EnvironmentCollector):
+    """Record which citations each page cites, so their pages can link back."""
+
+    def __init__(self) -> None:
+        #: The pictures taken before reading, compared after reading; they
+        #: live for one build of one application only.
+        self.pictures_before: dict[str, tuple[Any, ...]] = {}
+
+    def clear_doc(self, app: Sphinx, env: BuildEnvironment, docname: str) -> None:
+        citation_references(env).pop(docname, None)
+
+    def merge_other(
+        self, app: Sphinx, env: BuildEnvironment, docnames: set[str], other: BuildEnvironment
+    ) -> None:
+        mine, theirs = citation_references(env), citation_references(other)
+        for docname in docnames:
+            if docname in theirs:
+                mine[docname] = theirs[docname]
+
+    def process_doc(self, app: Sphinx, doctree: nodes.document) -> None:
+        # Sphinx's CitationReferenceTransform has turned each [CIT]_ into a
+        # pending_xref that keeps the reference's ids.
+        cited = [
+            (node["reftarget"], node["ids"][0])
+            for node in doctree.findall(pending_xref)
+            if node.get("refdomain") == "citation" and node["ids"]
+        ]
+        if cited:
+            citation_references(app.env)[app.env.docname] = cited
+
+    def get_outdated_docs(
+        self,
+        app: Sphinx,
+        env: BuildEnvironment,
+        added: set[str],
+        changed: set[str],
+        removed: set[str],
+    ) -> list[str]:
+        self.pictures_before = citation_backlink_pictures(env)
+        return []
+
+    def get_updated_docs(self, app: Sphinx, env: BuildEnvironment) -> list[str]:
+        after = citation_backlink_pictures(env)
+        before, self.pictures_before = self.pictures_before, {}
+        return sorted(docname for docname, picture in after.items() if before.get(docname) != picture)
+
+
+# -- the post-transform ------------------------------------------------------------
+
+
+def element_positions(document: nodes.document) -> dict[str, int]:
+    """The position, in document order, of the first element with each id."""
+    positions: dict[str, int] = {}
+    for position, node in enumerate(document.findall(nodes.Element)):
+        for node_id in node["ids"]:
+            positions.setdefault(node_id, position)
+    return positions
+
+
+def link_target(builder: Builder, fromdocname: str, place: CitingPlace) -> dict[str, str]:
+    """``refid`` for a place on the page being written, else ``refuri``.
+
+    A builder that puts every page on one (singlehtml) gives a URI that is a
+    fragment already; the place is then on this page too.
+    """
+    if place.docname == fromdocname:
+        return {"refid": place.refid}
+    uri = builder.get_relative_uri(fromdocname, place.docname)
+    if "#" in uri:
+        return {"refid": place.refid}
+    return {"refuri": f"{uri}#{place.refid}"}
+
+
+class FootnoteBacklinksTransform(SphinxPostTransform):
+    """Give each footnote and citation one back link per place that cites it."""
+
+    # After the references are resolved (10) and ``only`` is applied (50).
+    default_priority = 300
+    formats = ("html",)
+
+    def run(self, **kwargs: Any) -> None:
+        if not self.config.explainer_footnote_backlinks:
+            return
+        style = self.config.explainer_footnote_backlink_labels
+        style = style if style in LABEL_STYLES else LABEL_STYLES[0]
+        positions = element_positions(self.document)
+        targets: dict[str, nodes.Element] = {}
+        for note in list(self.document.findall(nodes.footnote)):
+            places = self.footnote_places(note, positions)
+            self.replace_backrefs(note, places, style, targets)
+        places_by_label: dict[str, list[CitingPlace]] | None = None
+        for note in list(self.document.findall(nodes.citation)):
+            if places_by_label is None:
+                places_by_label = places_citing(self.env, reading_order(self.env))
+            places = self.citation_places(note, places_by_label, positions)
+            self.replace_backrefs(note, places, style, targets)
+        self.mark_targets(targets)
+        for reference in list(self.document.findall(nodes.footnote_reference)):
+            if not isinstance(reference, explainer_noteref):
+                self.replace_reference(reference)
+
+    def footnote_places(self, note: nodes.Element, positions: dict[str, int]) -> list[CitingPlace]:
+        docname = self.env.docname
+        refids = [refid for refid in dict.fromkeys(note.get("backrefs", [])) if refid in positions]
+        return [CitingPlace(docname, refid) for refid in sorted(refids, key=positions.__getitem__)]
+
+    def citation_places(
+        self,
+        note: nodes.Element,
+        places_by_label: dict[str, list[CitingPlace]],
+        positions: dict[str, int],
+    ) -> list[CitingPlace]:
+        label = note_label(note)
+        defined = self.env.get_domain("citation").data.get("citations", {}).get(label)
+        if defined is None or defined[0] != note.get("docname") or defined[1] not in note["ids"]:
+            # A duplicate that Sphinx warned about: its references lead to the other one.
+            return []
+        # A reference copied with its title (into a local table of contents)
+        # keeps its id: one place, one back link.
+        places = list(dict.fromkeys(places_by_label.get(label, [])))
+        here = note["docname"]
+        # The places on this page, where the doctree is at hand, in its order.
+        local = sorted(
+            (place for place in places if place.docname == here and place.refid in positions),
+            key=lambda place: positions[place.refid],
+        )
+        local_iter = iter(local)
+        ordered: list[CitingPlace] = []
+        for place in places:
+            if place.docname != here:
+                ordered.append(place)
+            elif place.refid in positions:
+                ordered.append(next(local_iter))
+        return ordered
+
+    def replace_backrefs(
+        self,
+        note: nodes.Element,
+        places: list[CitingPlace],
+        style: str,
+        targets: dict[str, nodes.Element],
+    ) -> None:
+        """Empty docutils' ``backrefs`` of ``note``; add our back links after its label."""
+        note["backrefs"] = []
+        if not places:
+            return
+        label = note_label(note)
+        backlinks = explainer_backlinks("", classes=["explainer-backlinks"])
+        if len(places) == 1:
+            backlinks += self.make_backlink(places[0], BACKLINK_ARROW, label, targets)
+        else:
+            backlinks += explainer_backlink_marker(
+                "", BACKLINK_ARROW, classes=["explainer-backlink-marker"]
+            )
+            for index, place in enumerate(places):
+                mark = backlink_mark(index, style)
+                backlinks += nodes.Text(" ")
+                backlinks += self.make_backlink(place, mark, citing_place_name(label, mark), targets)
+        position = next(
+            (index + 1 for index, child in enumerate(note.children) if isinstance(child, nodes.label)), 0
+        )
+        note.insert(position, backlinks)
+
+    def make_backlink(
+        self, place: CitingPlace, text: str, name: str, targets: dict[str, nodes.Element]
+    ) -> explainer_backlink:
+        link = explainer_backlink(
+            "",
+            text,
+            internal=True,
+            classes=["explainer-backlink"],
+            aria_label=_("Back to citation %s") % name,
+            **link_target(self.app.builder, self.env.docname, place),
+        )
+        if "refid" in link:
+            targets.setdefault(place.refid, link)
+        return link
+
+    def mark_targets(self, targets: dict[str, nodes.Element]) -> None:
+        """Class the references that back links lead to, for ``:target`` styles.
+
+        Those are the references of this page's notes, and this page's
+        citation references, whose back links may be on other pages.
+        """
+        ids = set(targets)
+        ids.update(refid for _label, refid in citation_references(self.env).get(self.env.docname, ()))
+        for node in self.document.findall(nodes.Element):
+            if isinstance(node, (nodes.footnote_reference, nodes.reference)) and not ids.isdisjoint(node["ids"]):
+                if "explainer-noteref" not in node["classes"]:
+                    node["classes"].append("explainer-noteref")
+
+    def replace_reference(self, reference: nodes.footnote_reference) -> None:
+        """Swap a footnote reference for one with an accessible name."""
+        # docutils writes the brackets around the label as spans, which
+        # stylesheets hide for superscript references; so do we, with nodes.
+        noteref = explainer_noteref(
+            reference.rawsource,
+            "",
+            nodes.inline("", "[", classes=["fn-bracket"]),
+            *reference.children,
+            nodes.inline("", "]", classes=["fn-bracket"]),
+            **reference.attributes,
+        )
+        noteref.source, noteref.line = reference.source, reference.line
+        noteref["aria_label"] = _("Footnote %s") % reference.astext().strip()
+        reference.replace_self(noteref)
+
+
+# -- HTML visitors ------------------------------------------------------------------
+
+
+def visit_noteref_html(self: HTML5Translator, node: explainer_noteref) -> None:
+    # The tag HTML5Translator.visit_footnote_reference writes, with a name; the
+    # brackets are child nodes (see FootnoteBacklinksTransform.replace_reference).
+    self.body.append(
+        self.starttag(
+            node,
+            "a",
+            suffix="",
+            classes=["footnote-reference", self.settings.footnote_references],
+            role="doc-noteref",
+            href="#" + node["refid"],
+            **{"aria-label": node["aria_label"]},
+        )
+    )
+
+
+def depart_noteref_html(self: HTML5Translator, node: explainer_noteref) -> None:
+    self.body.append("</a>")
+
+
+def visit_backlinks_html(self: HTML5Translator, node: explainer_backlinks) -> None:
+    self.body.append(self.starttag(node, "span", ""))
+
+
+def depart_backlinks_html(self: HTML5Translator, node: explainer_backlinks) -> None:
+    self.body.append("</span>\n")
+
+
+def visit_marker_html(self: HTML5Translator, node: explainer_backlink_marker) -> None:
+    self.body.append(self.starttag(node, "span", "", **{"aria-hidden": "true"}))
+
+
+def depart_marker_html(self: HTML5Translator, node: explainer_backlink_marker) -> None:
+    self.body.append("</span>")
+
+
+def visit_backlink_html(self: HTML5Translator, node: explainer_backlink) -> None:
+    href = "#" + node["refid"] if "refid" in node else node["refuri"]
+    self.body.append(
+        self.starttag(node, "a", "", href=href, role="doc-backlink", **{"aria-label": node["aria_label"]})
+    )
+
+
+def depart_backlink_html(self: HTML5Translator, node: explainer_backlink) -> None:
+    self.body.append("</a>")
+
+
+def setup_footnotes(app: Sphinx) -> None:
+    """Register the back-link nodes, the post-transform and the citation collector."""
+    app.add_node(explainer_noteref, override=True, html=(visit_noteref_html, depart_noteref_html))
+    app.add_node(explainer_backlinks, override=True, html=(visit_backlinks_html, depart_backlinks_html))
+    app.add_node(explainer_backlink_marker, override=True, html=(visit_marker_html, depart_marker_html))
+    app.add_node(explainer_backlink, override=True, html=(visit_backlink_html, depart_backlink_html))
+    app.add_post_transform(FootnoteBacklinksTransform)
+    app.add_env_collector(CitationReferenceCollector)
