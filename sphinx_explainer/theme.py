@@ -63,8 +63,11 @@ _NOT_READ = (
 )
 #: The page title as the HTML writer writes it: the first ``<h1>`` of the body.
 _FIRST_H1 = re.compile(r"<h1[\s>].*?</h1>", re.DOTALL)
-#: A CSS colour: a name, hex, or a colour function of numbers and names.
-_CSS_COLOR = re.compile(r"#[0-9a-fA-F]{3,8}|[a-zA-Z]+|[a-z-]+\([\w\s.,%/+-]*\)")
+#: A CSS colour: a name, hex, a colour function of numbers, or a custom property.
+_CSS_COLOR = re.compile(
+    r"#[0-9a-fA-F]{3,8}|[a-zA-Z]+|(?:rgba?|hsla?|hwb|lab|lch|oklab|oklch|color)\([\w\s.,%/+-]*\)"
+    r"|var\(--[\w-]+\)"
+)
 
 
 def format_page_date(value: object, language: str | None) -> tuple[str, str]:

@@ -86,8 +86,9 @@
       var label = document.createElement("span");
       label.className = "explainer-sidenote-label";
       label.textContent = ref.textContent.replace(/[\[\]]/g, "");
-      side.appendChild(label);
       contentOf(note, side);
+      var first = side.firstElementChild;
+      if (first && first.tagName === "P") first.prepend(label); else side.prepend(label);
       each(side.querySelectorAll("a, button, input, select, textarea, [tabindex]"), function (el) { el.tabIndex = -1; });
       article.appendChild(side);
       byNote[note.id] = side;
