@@ -10,7 +10,8 @@ would have to sanitise. Each block of the answer (paragraph, list item,
 literal block...) becomes one line, white space collapsed within it except in
 literal blocks (ASCII white space only: U+2028 and no-break spaces
 are kept); footnote and citation references, comments and other
-invisible nodes are left out.
+invisible nodes are left out, and so are labels that only writers add (the
+"Note" of a ``note`` directive).
 """
 
 from __future__ import annotations
