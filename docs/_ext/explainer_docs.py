@@ -24,8 +24,8 @@ if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.util.typing import ExtensionMetadata
 
-HEADER = ("Name", "Default", "Type", "Description")
-WIDTHS = (30, 12, 12, 46)
+HEADER = ("Setting", "Description")
+WIDTHS = (45, 55)
 
 
 def _type_names(types: object) -> str:
@@ -37,17 +37,23 @@ def _type_names(types: object) -> str:
     return " or ".join(sorted(getattr(t, "__name__", str(t)) for t in types))
 
 
-def _row(*cells: nodes.Node | str) -> nodes.row:
+def _paragraph(*parts: nodes.Node | str) -> nodes.paragraph:
+    return nodes.paragraph(
+        "", "", *(part if isinstance(part, nodes.Node) else nodes.Text(part) for part in parts)
+    )
+
+
+def _row(*cells: list[nodes.paragraph]) -> nodes.row:
     row = nodes.row()
-    for cell in cells:
+    for paragraphs in cells:
         entry = nodes.entry()
-        entry += nodes.paragraph("", "", cell if isinstance(cell, nodes.Node) else nodes.Text(cell))
+        entry += paragraphs
         row += entry
     return row
 
 
 class ConfigTableDirective(SphinxDirective):
-    """A table: one row per ``explainer_*`` value (name, default, type, meaning)."""
+    """A table: one row per ``explainer_*`` value (name, default and type; meaning)."""
 
     has_content = False
 
@@ -57,7 +63,7 @@ class ConfigTableDirective(SphinxDirective):
         table += group
         group += [nodes.colspec(colwidth=width) for width in WIDTHS]
         head = nodes.thead()
-        head += _row(*HEADER)
+        head += _row(*([_paragraph(text)] for text in HEADER))
         group += head
         body = nodes.tbody()
         for value in CONFIG_VALUES:
@@ -74,7 +80,12 @@ class ConfigTableDirective(SphinxDirective):
                 refwarn=True,
             )
             default = nodes.literal(repr(value.default), repr(value.default))
-            body += _row(name, default, _type_names(value.types), value.description)
+            setting = [
+                _paragraph(name),
+                _paragraph("Default: ", default),
+                _paragraph("Type: ", nodes.literal("", _type_names(value.types))),
+            ]
+            body += _row(setting, [_paragraph(value.description)])
         group += body
         self.set_source_info(table)
         return [table]
