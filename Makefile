@@ -11,7 +11,7 @@ PIP := --quiet --disable-pip-version-check
 OLDEST := "sphinx==7.4.*" "docutils==0.20.*" "sphinx-design==0.6.*" "myst-parser==4.*"
 PYTEST_ARGS ?=
 
-.PHONY: docs test test-newest test-oldest chromium catalogs clean
+.PHONY: docs test test-newest test-oldest chromium catalogs clean bench
 
 # A stamp per environment: reinstall only when the project's metadata changes.
 $(VENV)/.stamp: pyproject.toml
@@ -41,6 +41,13 @@ test-oldest: $(VENV_OLDEST)/.stamp chromium
 	$(VENV_OLDEST)/bin/python -m pytest $(PYTEST_ARGS)
 
 test: test-newest test-oldest
+
+# Build time, memory, page weight, Lighthouse (benchmarks/bench.py). Never
+# fails for timing noise; only a failed build makes it exit non-zero.
+#   make bench BENCH_ARGS="--sizes 50 200 --repeat 3"
+BENCH_ARGS ?=
+bench: $(VENV)/.stamp chromium
+	$(VENV)/bin/python -m benchmarks $(BENCH_ARGS)
 
 catalogs: $(VENV)/.stamp
 	$(VENV)/bin/python tools/catalogs.py

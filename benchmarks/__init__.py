@@ -1,0 +1,1 @@
+"""Benchmarks of sphinx-explainer: build cost, memory, page weight (``make bench``)."""
