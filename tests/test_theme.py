@@ -168,7 +168,7 @@ def test_javascript_hooks_exist(article):
     assert soup.body["data-explainer-previews"] == "true"
     assert soup.body["data-explainer-sidenotes"] == "true"
     refs = soup.select("article a.footnote-reference")
-    assert len(refs) == 4
+    assert len(refs) == 5
     for ref in refs:
         assert soup.find(id=ref["href"][1:]) is not None
     js = (THEME_STATIC / "explainer.js").read_text()

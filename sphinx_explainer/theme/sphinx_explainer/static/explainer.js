@@ -55,8 +55,17 @@
     spy();
   }
 
-  /* Footnotes: previews and sidenotes. */
   if (!article) return;
+  /* Code and tables that scroll sideways can be scrolled from the keyboard. */
+  function tabStops() {
+    each(article.querySelectorAll("pre, table"), function (el) {
+      if (el.scrollWidth > el.clientWidth) el.tabIndex = 0; else el.removeAttribute("tabindex");
+    });
+  }
+  tabStops();
+  addEventListener("resize", tabStops);
+
+  /* Footnotes: previews and sidenotes. */
   var previews = body.getAttribute("data-explainer-previews") === "true";
   var sidenotes = body.getAttribute("data-explainer-sidenotes") === "true";
   var refs = article.querySelectorAll("a.footnote-reference, a.citation-reference");
