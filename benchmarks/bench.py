@@ -71,22 +71,19 @@ def snapshot(source: str, work: Path, log) -> dict[str, Any]:
         info["measured"] = "working tree" + (" (with uncommitted changes)" if info["dirty"] else "")
     if source == "head":
         info["dirty"] = []
-    os.environ["PYTHONPATH"] = os.pathsep.join(
-        [str(target), *filter(None, [os.environ.get("PYTHONPATH")])]
-    )
-    sys.path.insert(0, str(target))
-    for name in [m for m in sys.modules if m == "sphinx_explainer" or m.startswith("sphinx_explainer.")]:
-        del sys.modules[name]
     return info
 
 
-def faq_directive_available() -> bool:
-    """Whether this checkout's extension registers the ``faq`` directives."""
-    try:
-        from sphinx_explainer import extension
-    except ImportError:
-        return False
-    return hasattr(extension, "setup_faq")
+def child_env(work: Path) -> dict[str, str]:
+    """The environment of every build: the snapshot first on the import path."""
+    paths = [str(work / "snapshot"), *filter(None, [os.environ.get("PYTHONPATH")])]
+    return dict(os.environ, PYTHONPATH=os.pathsep.join(paths))
+
+
+def faq_directive_available(work: Path) -> bool:
+    """Whether the measured extension registers the ``faq`` directives."""
+    extension = work / "snapshot" / "sphinx_explainer" / "extension.py"
+    return extension.exists() and "setup_faq" in extension.read_text(encoding="utf-8")
 
 
 def machine_info() -> dict[str, Any]:
@@ -155,6 +152,7 @@ def variants(themes: list[str]) -> list[tuple[str, str]]:
 
 
 def run_builds(args: argparse.Namespace, work: Path, faq: bool, log) -> list[dict[str, Any]]:
+    env = child_env(work)
     projects = {
         (size, mode): generate(work / f"src-{mode}-{size}", size, mode, faq=faq)
         for size in args.sizes
@@ -166,7 +164,7 @@ def run_builds(args: argparse.Namespace, work: Path, faq: bool, log) -> list[dic
         warm = generate(work / "src-warmup", 5, "explainer", faq=faq)
         for _, theme in order:
             set_theme(warm.srcdir, theme)
-            clean_build(warm.srcdir, work / "build-warmup")
+            clean_build(warm.srcdir, work / "build-warmup", env=env)
     builds: list[dict[str, Any]] = []
     for rep in range(args.repeat):
         for size in args.sizes:
@@ -177,7 +175,7 @@ def run_builds(args: argparse.Namespace, work: Path, faq: bool, log) -> list[dic
                 project = projects[(size, mode)]
                 set_theme(project.srcdir, theme)
                 workdir = work / f"build-{mode}-{theme}-{size}"
-                run, _ = clean_build(project.srcdir, workdir)
+                run, _ = clean_build(project.srcdir, workdir, env=env)
                 record = {"rep": rep, "size": size, "mode": mode, "theme": theme, "kind": "clean"}
                 builds.append({**record, **run.as_dict()})
                 message = (
@@ -187,7 +185,9 @@ def run_builds(args: argparse.Namespace, work: Path, faq: bool, log) -> list[dic
                 if run.returncode != 0:
                     message += f" FAILED: {run.stderr_tail}"
                 elif mode == "explainer":
-                    incremental = incremental_build(project.srcdir, workdir, project.page_path(-1))
+                    incremental = incremental_build(
+                        project.srcdir, workdir, project.page_path(-1), env=env
+                    )
                     builds.append({**record, "kind": "incremental", **incremental.as_dict()})
                     message += f"  incremental {incremental.wall_s:6.2f} s"
                 if run.warnings:
@@ -207,7 +207,8 @@ def run_weight(args: argparse.Namespace, work: Path, log) -> dict[str, Any]:
     try:
         from benchmarks.weight import measure_pages
 
-        themes = measure_pages(pages)
+        own = {"sphinx_explainer": work / "snapshot" / "sphinx_explainer"}
+        themes = measure_pages(pages, roots=own)
     except Exception as error:  # noqa: BLE001 - a missing browser must not stop the bench
         log(f"page weight skipped: {error}")
         return {"page": page, "size": size, "error": str(error), "themes": {}}
@@ -225,7 +226,7 @@ def build_demo(work: Path, log) -> tuple[Path, str] | None:
     outdir = work / "docs-html"
     if outdir.exists():
         shutil.rmtree(outdir)
-    env = dict(os.environ, SPHINX_THEME="sphinx_explainer")
+    env = dict(child_env(work), SPHINX_THEME="sphinx_explainer")
     result = subprocess.run(
         [sys.executable, "-m", "sphinx", "-b", "html", "-q", str(docs), str(outdir),
          "-d", str(work / "docs-doctrees")],
@@ -361,7 +362,7 @@ def main(argv: list[str] | None = None) -> int:
             "warmup": args.warmup,
         },
     }
-    faq = args.faq and faq_directive_available()
+    faq = args.faq and faq_directive_available(work)
     summary["settings"]["faq_directive"] = faq
     log(f"measuring {summary['commit']['measured']} of {summary['commit']['hash'][:12]}")
     log(f"benchmark: sizes {args.sizes}, {args.repeat} repetitions, themes {args.themes}, "

@@ -31,10 +31,12 @@ class BuildRun:
         return asdict(self)
 
 
-def sphinx_build(srcdir: Path, outdir: Path, doctreedir: Path, *, python: str | None = None) -> BuildRun:
+def sphinx_build(
+    srcdir: Path, outdir: Path, doctreedir: Path, *, env: dict[str, str] | None = None
+) -> BuildRun:
     """Run one HTML build of ``srcdir`` into ``outdir`` in a child process."""
     command = [
-        python or sys.executable,
+        sys.executable,
         "-m",
         "sphinx",
         "-b",
@@ -47,7 +49,7 @@ def sphinx_build(srcdir: Path, outdir: Path, doctreedir: Path, *, python: str | 
         str(srcdir),
         str(outdir),
     ]
-    env = dict(os.environ, PYTHONDONTWRITEBYTECODE="1")
+    env = dict(env or os.environ, PYTHONDONTWRITEBYTECODE="1")
     start = time.perf_counter()
     process = subprocess.Popen(
         command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env, text=True
@@ -72,16 +74,20 @@ def sphinx_build(srcdir: Path, outdir: Path, doctreedir: Path, *, python: str | 
     )
 
 
-def clean_build(srcdir: Path, workdir: Path) -> tuple[BuildRun, Path]:
+def clean_build(
+    srcdir: Path, workdir: Path, *, env: dict[str, str] | None = None
+) -> tuple[BuildRun, Path]:
     """Build from nothing: empty output and doctree directories."""
     outdir, doctreedir = workdir / "html", workdir / "doctrees"
     for directory in (outdir, doctreedir):
         if directory.exists():
             shutil.rmtree(directory)
-    return sphinx_build(srcdir, outdir, doctreedir), outdir
+    return sphinx_build(srcdir, outdir, doctreedir, env=env), outdir
 
 
-def incremental_build(srcdir: Path, workdir: Path, page: Path) -> BuildRun:
+def incremental_build(
+    srcdir: Path, workdir: Path, page: Path, *, env: dict[str, str] | None = None
+) -> BuildRun:
     """Edit one page (a sentence appended), rebuild, then restore the page.
 
     The restored source is not rebuilt: the next clean build starts over.
@@ -93,6 +99,6 @@ def incremental_build(srcdir: Path, workdir: Path, page: Path) -> BuildRun:
     stat = page.stat()
     os.utime(page, ns=(stat.st_atime_ns, stat.st_mtime_ns + 2_000_000_000))
     try:
-        return sphinx_build(srcdir, workdir / "html", workdir / "doctrees")
+        return sphinx_build(srcdir, workdir / "html", workdir / "doctrees", env=env)
     finally:
         page.write_text(original, encoding="utf-8")

@@ -103,15 +103,15 @@ def chromium_executable() -> str | None:
     return None
 
 
-def theme_static_files(theme: str) -> set[str]:
+def theme_static_files(theme: str, root: Path | None = None) -> set[str]:
     """Paths (relative to ``_static/``) of the files a theme ships itself.
 
     Found from the theme's own directory (the one holding its ``theme.toml``
     or ``theme.conf``), not the themes it inherits from; ``.jinja`` and
     ``_t`` template suffixes are dropped, as Sphinx does when it copies them.
     """
-    module = importlib.import_module(theme)
-    root = Path(module.__file__).parent
+    if root is None:
+        root = Path(importlib.import_module(theme).__file__).parent
     candidates = [
         p.parent for pattern in ("theme.toml", "theme.conf") for p in root.rglob(pattern)
     ]
@@ -137,7 +137,9 @@ def _kind(resource_type: str, url: str) -> str:
     return "other"
 
 
-def measure_pages(pages: dict[str, tuple[Path, str]]) -> dict[str, dict[str, Any]]:
+def measure_pages(
+    pages: dict[str, tuple[Path, str]], roots: dict[str, Path] | None = None
+) -> dict[str, dict[str, Any]]:
     """Load each ``{name: (html_dir, page_path)}`` in a fresh Chromium context.
 
     Returns, per name, the request count and the raw and gzip bytes in total,
@@ -153,20 +155,20 @@ def measure_pages(pages: dict[str, tuple[Path, str]]) -> dict[str, dict[str, Any
         try:
             for name, (directory, page_path) in pages.items():
                 with serving(directory) as base:
-                    results[name] = _measure_one(browser, base + page_path, name)
+                    own = theme_static_files(name, (roots or {}).get(name))
+                    results[name] = _measure_one(browser, base + page_path, own)
         finally:
             browser.close()
     return results
 
 
-def _measure_one(browser: Any, url: str, theme: str) -> dict[str, Any]:
+def _measure_one(browser: Any, url: str, own: set[str]) -> dict[str, Any]:
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
     responses: list[Any] = []
     page.on("response", lambda response: responses.append(response))
     page.goto(url, wait_until="networkidle")
     page.wait_for_timeout(300)
-    own = theme_static_files(theme)
     resources = []
     for response in responses:
         if response.status >= 400 or not response.url.startswith("http://127.0.0.1"):
