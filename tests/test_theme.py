@@ -176,6 +176,18 @@ def test_javascript_hooks_exist(article):
         assert hook in js
 
 
+def test_search_helpers_load_on_demand(article):
+    """doctools.js and sphinx_highlight.js stay off articles until a search result needs them."""
+    soup = soup_of(article, "article")
+    srcs = [s["src"].split("?")[0] for s in soup.find_all("script")]
+    assert "_static/doctools.js" not in srcs and "_static/sphinx_highlight.js" not in srcs
+    assert "_static/documentation_options.js" in srcs
+    on_demand = soup.find("script", src="_static/explainer.js")["data-explainer-on-demand"].split()
+    assert on_demand == ["_static/doctools.js", "_static/sphinx_highlight.js"]
+    search = [s["src"].split("?")[0] for s in soup_of(article, "search").find_all("script")]
+    assert "_static/doctools.js" in search and "_static/sphinx_highlight.js" in search
+
+
 def test_no_inline_script_or_style_anywhere(article):
     """Pages pass `default-src 'self'`: no inline script, style element, style attribute or handler."""
     outdir = Path(article.outdir)

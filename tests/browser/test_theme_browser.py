@@ -238,6 +238,25 @@ def test_toggle_is_remembered_across_reloads(site, new_page):
     assert page.evaluate("document.getElementById('pygments_dark_css').media") == "not all"
 
 
+# -- search ----------------------------------------------------------------------------
+
+
+def test_search_and_highlighting(site, new_page):
+    page = open_page(new_page, site + "article.html", width=1024)
+    page.keyboard.press("/")
+    assert page.evaluate("document.activeElement.id") == "explainer-q", "'/' focuses the search field"
+    page.keyboard.type("fresnel")
+    page.keyboard.press("Enter")
+    page.wait_for_load_state("load")
+    result = page.locator("#search-results li a").first
+    result.wait_for()
+    result.click()
+    page.wait_for_load_state("load")
+    # explainer.js loads Sphinx's highlighter on demand, which marks the words.
+    page.locator("article .highlighted").first.wait_for()
+    assert page.locator("article .highlighted").first.inner_text().lower() == "fresnel"
+
+
 # -- everywhere ----------------------------------------------------------------------
 
 

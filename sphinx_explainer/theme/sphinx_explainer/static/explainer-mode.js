@@ -1,6 +1,4 @@
-/* sphinx_explainer: set the colour mode before the first paint.
- * Loaded synchronously in <head> (an external file, so a strict CSP allows
- * it). A choice stored by the toggle wins over the system setting. */
+/* sphinx_explainer: the colour mode, set in <head> before the first paint. */
 (function () {
   var root = document.documentElement, choice = null;
   try { choice = localStorage.getItem("explainer-mode"); } catch (e) { /* storage blocked */ }

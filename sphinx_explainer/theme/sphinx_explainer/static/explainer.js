@@ -1,6 +1,5 @@
-/* sphinx_explainer: the colour toggle, the outline that follows the reader,
- * footnote previews and sidenotes. Progressive: the page is complete without
- * it. No inline styles beyond CSSOM positions, no HTML strings. */
+/* sphinx_explainer: colour toggle, outline, footnote previews and sidenotes.
+ * The page is complete without it; it writes no HTML strings or inline CSS. */
 (function () {
   "use strict";
   var root = document.documentElement, body = document.body;
@@ -9,6 +8,29 @@
   var wide = matchMedia("(min-width: 78rem)");
   var article = document.querySelector(".explainer-article");
   var each = function (list, fn) { Array.prototype.forEach.call(list, fn); };
+  var script = document.currentScript;
+
+  /* Sphinx's search-word highlighting, loaded only when a search result asks for it. */
+  var later = script && script.getAttribute("data-explainer-on-demand"), terms = null;
+  try { terms = localStorage.getItem("sphinx_highlight_terms"); } catch (e) { /* storage blocked */ }
+  if (later && (terms || /[?&]highlight=/.test(location.search))) {
+    later.split(" ").forEach(function (src) {
+      var tag = document.createElement("script");
+      tag.src = src;
+      tag.async = false;
+      document.head.appendChild(tag);
+    });
+  }
+  /* "/" focuses the search field (Sphinx's shortcut, which doctools.js would add). */
+  var field = document.getElementById("explainer-q");
+  document.addEventListener("keydown", function (event) {
+    var target = event.target;
+    if (event.key !== "/" || !field || event.ctrlKey || event.metaKey || event.altKey) return;
+    if (/^(INPUT|TEXTAREA|SELECT|BUTTON)$/.test(target.tagName) || target.isContentEditable) return;
+    if (typeof DOCUMENTATION_OPTIONS !== "undefined" && DOCUMENTATION_OPTIONS.ENABLE_SEARCH_SHORTCUTS === false) return;
+    event.preventDefault();
+    field.focus();
+  });
 
   /* Colour mode. */
   var toggle = document.querySelector(".explainer-mode-toggle");
@@ -134,16 +156,6 @@
     return wide.matches && side && !side.hidden ? side : null;
   }
 
-  if (!previews) {
-    each(refs, function (ref) {
-      var on = function () { var side = sidenoteOf(ref); if (side) side.classList.add("is-active"); };
-      var off = function () { each(article.querySelectorAll(".is-active"), function (el) { el.classList.remove("is-active"); }); };
-      ref.addEventListener("pointerenter", on); ref.addEventListener("focus", on);
-      ref.addEventListener("pointerleave", off); ref.addEventListener("blur", off);
-    });
-    return;
-  }
-
   var popover = null, current = null, timer = 0, pointer = "", wasOpen = false;
   function hide() {
     clearTimeout(timer);
@@ -157,10 +169,9 @@
     clearTimeout(timer);
     if (current === ref) return;
     hide();
-    var side = sidenoteOf(ref);
+    var side = sidenoteOf(ref), note = noteOf(ref);
     if (side) { side.classList.add("is-active"); current = ref; return; }
-    var note = noteOf(ref);
-    if (!note) return;
+    if (!previews || !note) return;
     if (!popover) {
       popover = document.createElement("div");
       popover.className = "explainer-popover";
@@ -190,7 +201,7 @@
     ref.addEventListener("pointerdown", function (event) { pointer = event.pointerType; wasOpen = current === ref; });
     /* A tap opens the preview instead of jumping; a second tap closes it. */
     ref.addEventListener("click", function (event) {
-      if (pointer !== "touch" && pointer !== "pen") return;
+      if (!previews || (pointer !== "touch" && pointer !== "pen")) return;
       pointer = "";
       event.preventDefault();
       if (wasOpen) hide(); else show(ref);
