@@ -32,14 +32,13 @@ exclude_patterns = ["_build", "snippets"]
 root_doc = "index"
 language = "en"
 nitpicky = True
-# Sphinx 8.1 and newer show the page's own title in the browser tab; make
-# every version agree.
-html_title = "sphinx-explainer"
 
 # -- HTML ---------------------------------------------------------------------
 # SPHINX_THEME=furo (or alabaster, pydata_sphinx_theme, sphinx_book_theme,
 # sphinx_rtd_theme, shibuya) builds the same pages under another theme.
 html_theme = os.environ.get("SPHINX_THEME", "sphinx_explainer")
+# The site name after each page title, without the default "0.1.0 documentation".
+html_title = "sphinx-explainer"
 html_static_path = ["_static"]
 html_css_files = ["docs.css"]
 
