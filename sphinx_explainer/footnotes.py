@@ -69,6 +69,15 @@ class explainer_noteref(nodes.footnote_reference):  # noqa: N801
     """A footnote reference with an accessible name (``aria_label``)."""
 
 
+class explainer_citation(nodes.citation):  # noqa: N801
+    """A citation written as a list item of its citation list.
+
+    docutils gives citations ``role="doc-biblioentry"``, which DPUB-ARIA 1.1
+    deprecates (axe: aria-deprecated-role); they sit in a ``role="list"``
+    wrapper already, so each becomes a ``listitem``.
+    """
+
+
 class explainer_backlinks(nodes.Inline, nodes.TextElement):  # noqa: N801
     """The back links of one footnote or citation, after its label."""
 
@@ -274,6 +283,11 @@ class FootnoteBacklinksTransform(SphinxPostTransform):
             places = self.citation_places(note, places_by_label, positions)
             self.replace_backrefs(note, places, style, targets)
         self.mark_targets(targets)
+        for citation in list(self.document.findall(nodes.citation)):
+            if not isinstance(citation, explainer_citation):
+                replacement = explainer_citation(citation.rawsource, *citation.children, **citation.attributes)
+                replacement.source, replacement.line = citation.source, citation.line
+                citation.replace_self(replacement)
         for reference in list(self.document.findall(nodes.footnote_reference)):
             if not isinstance(reference, explainer_noteref):
                 self.replace_reference(reference)
@@ -408,6 +422,19 @@ def depart_noteref_html(self: HTML5Translator, node: explainer_noteref) -> None:
     self.body.append("</a>")
 
 
+def visit_citation_html(self: HTML5Translator, node: explainer_citation) -> None:
+    # As HTML5Translator.visit_citation writes it, with a role that is current.
+    if not isinstance(node.previous_sibling(), nodes.citation):
+        self.body.append(self.starttag(nodes.container(), "div", CLASS="citation-list", role="list"))
+    self.body.append(self.starttag(node, "div", classes=["citation"], role="listitem"))
+
+
+def depart_citation_html(self: HTML5Translator, node: explainer_citation) -> None:
+    self.body.append("</div>\n")
+    if not isinstance(node.next_node(descend=False, siblings=True), nodes.citation):
+        self.body.append("</div>\n")
+
+
 def visit_backlinks_html(self: HTML5Translator, node: explainer_backlinks) -> None:
     self.body.append(self.starttag(node, "span", ""))
 
@@ -438,6 +465,7 @@ def depart_backlink_html(self: HTML5Translator, node: explainer_backlink) -> Non
 def setup_footnotes(app: Sphinx) -> None:
     """Register the back-link nodes, the post-transform and the citation collector."""
     app.add_node(explainer_noteref, override=True, html=(visit_noteref_html, depart_noteref_html))
+    app.add_node(explainer_citation, override=True, html=(visit_citation_html, depart_citation_html))
     app.add_node(explainer_backlinks, override=True, html=(visit_backlinks_html, depart_backlinks_html))
     app.add_node(explainer_backlink_marker, override=True, html=(visit_marker_html, depart_marker_html))
     app.add_node(explainer_backlink, override=True, html=(visit_backlink_html, depart_backlink_html))

@@ -187,6 +187,15 @@ def test_every_kind_of_note_links_back_to_each_reference(footnotes):
     ]
 
 
+def test_citations_are_list_items(footnotes):
+    # docutils' role="doc-biblioentry" is deprecated (DPUB-ARIA 1.1; axe flags it).
+    soup = read_pages(Path(footnotes.outdir))["index.html"]
+    (citation_list,) = soup.select(".citation-list")
+    assert citation_list["role"] == "list"
+    assert [c["role"] for c in citation_list.select(":scope > .citation")] == ["listitem"]
+    assert soup.select("[role=doc-biblioentry]") == []
+
+
 def test_a_citation_cited_from_another_page_links_there(footnotes):
     notes = build_notes(footnotes, FOOTNOTE_PAGES)
     book = notes.pages["index.html"].find(id="book2026")
