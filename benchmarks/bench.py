@@ -26,7 +26,9 @@ import shlex
 import shutil
 import subprocess
 import sys
+import threading
 import time
+from concurrent.futures import ThreadPoolExecutor
 from importlib import metadata
 from pathlib import Path
 from typing import Any
@@ -152,47 +154,75 @@ def variants(themes: list[str]) -> list[tuple[str, str]]:
 
 
 def run_builds(args: argparse.Namespace, work: Path, faq: bool, log) -> list[dict[str, Any]]:
+    """Every clean (and incremental) build, interleaved; ``--jobs`` at a time.
+
+    Each (mode, theme, size) has its own copy of the sources, so concurrent
+    builds never share a file; a lock per copy keeps two repetitions of the
+    same one apart.
+    """
     env = child_env(work)
-    projects = {
-        (size, mode): generate(work / f"src-{mode}-{size}", size, mode, faq=faq)
-        for size in args.sizes
-        for mode in ("explainer", "builtins")
-    }
     order = variants(args.themes)
+    projects = {
+        (size, mode, theme): generate(work / f"src-{mode}-{theme}-{size}", size, mode,
+                                      theme=theme, faq=faq)
+        for size in args.sizes
+        for mode, theme in order
+    }  # fmt: skip
     if args.warmup:
         # Fill the OS file cache and the themes' byte code once, unmeasured.
         warm = generate(work / "src-warmup", 5, "explainer", faq=faq)
         for _, theme in order:
             set_theme(warm.srcdir, theme)
             clean_build(warm.srcdir, work / "build-warmup", env=env)
-    builds: list[dict[str, Any]] = []
+    tasks = []
     for rep in range(args.repeat):
         for size in args.sizes:
             if size == max(args.sizes) and rep >= args.large_repeat:
                 continue
             shift = rep % len(order)
-            for mode, theme in order[shift:] + order[:shift]:
-                project = projects[(size, mode)]
-                set_theme(project.srcdir, theme)
-                workdir = work / f"build-{mode}-{theme}-{size}"
-                run, _ = clean_build(project.srcdir, workdir, env=env)
-                record = {"rep": rep, "size": size, "mode": mode, "theme": theme, "kind": "clean"}
-                builds.append({**record, **run.as_dict()})
-                message = (
-                    f"[{rep + 1}/{args.repeat}] N={size:<4} {mode:9} {theme:20} clean "
-                    f"{run.wall_s:7.2f} s (CPU {run.cpu_s:7.2f} s, {run.maxrss_kb / 1024:4.0f} MB)"
+            tasks += [(rep, size, mode, theme) for mode, theme in order[shift:] + order[:shift]]
+    locks = {key: threading.Lock() for key in projects}
+    builds: list[dict[str, Any]] = []
+
+    start = time.perf_counter()
+    skipped: list[dict[str, Any]] = []
+
+    def task(rep: int, size: int, mode: str, theme: str) -> None:
+        if args.budget and rep > 0 and time.perf_counter() - start > 60 * args.budget:
+            # Over the time budget: later repetitions are dropped, never the first.
+            skipped.append({"rep": rep, "size": size, "mode": mode, "theme": theme})
+            return
+        project = projects[(size, mode, theme)]
+        workdir = work / f"build-{mode}-{theme}-{size}"
+        with locks[(size, mode, theme)]:
+            run, _ = clean_build(project.srcdir, workdir, env=env)
+            record = {"rep": rep, "size": size, "mode": mode, "theme": theme, "kind": "clean"}
+            found = [{**record, **run.as_dict()}]
+            message = (
+                f"[{rep + 1}/{args.repeat}] N={size:<4} {mode:9} {theme:20} clean "
+                f"{run.wall_s:7.2f} s (CPU {run.cpu_s:7.2f} s, {run.maxrss_kb / 1024:4.0f} MB)"
+            )
+            if run.returncode != 0:
+                message += f" FAILED: {run.stderr_tail}"
+            elif mode == "explainer":
+                incremental = incremental_build(
+                    project.srcdir, workdir, project.page_path(-1), env=env
                 )
-                if run.returncode != 0:
-                    message += f" FAILED: {run.stderr_tail}"
-                elif mode == "explainer":
-                    incremental = incremental_build(
-                        project.srcdir, workdir, project.page_path(-1), env=env
-                    )
-                    builds.append({**record, "kind": "incremental", **incremental.as_dict()})
-                    message += f"  incremental {incremental.wall_s:6.2f} s"
-                if run.warnings:
-                    message += f"  ({run.warnings} warnings)"
-                log(message)
+                found.append({**record, "kind": "incremental", **incremental.as_dict()})
+                message += (
+                    f"  incremental {incremental.wall_s:6.2f} s (CPU {incremental.cpu_s:6.2f} s)"
+                )
+            if run.warnings:
+                message += f"  ({run.warnings} warnings)"
+        builds.extend(found)
+        log(message)
+
+    with ThreadPoolExecutor(max_workers=max(1, args.jobs)) as pool:
+        for future in [pool.submit(task, *t) for t in tasks]:
+            future.result()
+    if skipped:
+        log(f"time budget of {args.budget} minutes reached: {len(skipped)} later runs skipped")
+    args.skipped = skipped
     return builds
 
 
@@ -306,6 +336,12 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--repeat", type=int, default=3, help="repetitions (default: 3)")
     parser.add_argument("--large-repeat", type=int, metavar="K",
                         help="repetitions at the largest size only (default: --repeat)")
+    parser.add_argument("--jobs", type=int, default=1,
+                        help="builds run at once (default 1; 2 finishes sooner on a busy "
+                             "machine, CPU time and memory stay per build)")
+    parser.add_argument("--budget", type=float, metavar="MINUTES",
+                        help="start no repetition after the first once the builds have "
+                             "taken this long (default: no limit)")
     parser.add_argument("--themes", nargs="+", default=THEMES, help="themes to compare")
     parser.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "results",
                         help="where latest.json and latest.rst go (default: benchmarks/results)")
@@ -359,6 +395,8 @@ def main(argv: list[str] | None = None) -> int:
             "themes": args.themes,
             "source": args.source,
             "jobs": 1,
+            "concurrent_builds": args.jobs,
+            "budget": args.budget,
             "warmup": args.warmup,
         },
     }
@@ -369,6 +407,7 @@ def main(argv: list[str] | None = None) -> int:
         f"faq directive {'on' if faq else 'off'}")  # fmt: skip
     builds = run_builds(args, work, faq, log)
     summary["builds"] = builds
+    summary["settings"]["skipped_runs"] = args.skipped
     summary["extension_overhead"] = report.extension_overhead(builds, args.sizes)
     summary["theme_cost"] = report.theme_cost(builds, args.sizes, args.themes)
     summary["page_weight"] = run_weight(args, work, log) if args.weight else None

@@ -389,7 +389,19 @@ def rst(summary: dict[str, Any]) -> str:
             != summary["settings"]["repeat"]
             else ""
         )
-        + ", runs interleaved, serial builds "
+        + (
+            f" ({len(summary['settings']['skipped_runs'])} runs of later repetitions skipped"
+            f" by the time budget of {summary['settings']['budget']} minutes)"
+            if summary["settings"].get("skipped_runs")
+            else ""
+        )
+        + ", runs interleaved"
+        + (
+            f", {summary['settings']['concurrent_builds']} builds at a time"
+            if summary["settings"].get("concurrent_builds", 1) > 1
+            else ""
+        )
+        + ", each build serial "
         f"(``-j 1``); FAQ written with the ``faq`` directive: "
         f"{'yes' if summary['settings']['faq_directive'] else 'no (not available, sphinx-design dropdowns instead)'}.",
         f"- Command: ``{summary['command']}``",
