@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from sphinx_explainer._i18n import CATALOG, LOCALE_DIR
 from sphinx_explainer.config import setup_config
+from sphinx_explainer.crossrefs import setup_crossrefs
 from sphinx_explainer.description import setup_description
 from sphinx_explainer.faq import setup_faq
 from sphinx_explainer.footnotes import setup_footnotes
@@ -36,6 +37,7 @@ def setup_extension(app: Sphinx) -> None:
     setup_config(app)
     app.add_message_catalog(CATALOG, str(LOCALE_DIR))
     setup_shared(app)
+    setup_crossrefs(app)
     setup_tldr(app)
     setup_learn(app)
     setup_faq(app)

@@ -60,6 +60,9 @@ def build(make_app: Callable[..., SphinxTestApp], copy_root: Callable[[str], Pat
             **kwargs,
         )
         app.build()
+        # Reset docutils' global registries now, not at the end of the test,
+        # so that several builds in one test do not warn about each other.
+        app.cleanup()
         return app
 
     return run
