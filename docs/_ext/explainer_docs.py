@@ -30,7 +30,7 @@ WIDTHS = (45, 55)
 
 def _type_names(types: object) -> str:
     """``bool`` for a set of types; ``'a' or 'b'`` for a Sphinx ``ENUM``."""
-    # ENUM keeps its choices in ``candidates`` (Sphinx 7.4) or ``_candidates`` (8+).
+    # ENUM keeps its choices in ``candidates`` (Sphinx 7.4) or ``_candidates`` (Sphinx 9).
     candidates = getattr(types, "candidates", None) or getattr(types, "_candidates", None)
     if candidates is not None:
         return " or ".join(sorted(repr(choice) for choice in candidates))
