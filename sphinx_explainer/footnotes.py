@@ -6,14 +6,13 @@ cited from other pages get none at all. :class:`FootnoteBacklinksTransform`,
 an HTML-only post-transform, moves those back references into nodes of our
 own and writes them with visitors of our own, so no writer is patched::
 
-    <footnote ids="id4" names="1">            <footnote ids="id4" names="1">
-        <label>1                                  <label>1
-        <paragraph>...               ==>          <explainer_backlinks>
-    (backrefs="id1 id2")                              <explainer_backlink_marker>↩
-                                                      <explainer_backlink refid="id1" mark="a">a
-                                                      <explainer_backlink refid="id2" mark="b">b
-                                                  <paragraph>...
-                                              (backrefs="")
+    <footnote backrefs="id1 id2" ids="id4">     <footnote ids="id4">
+        <label>1                                    <label>1
+        <paragraph>...                 ==>          <explainer_backlinks>
+                                                        <explainer_backlink_marker>↩
+                                                        <explainer_backlink refid="id1" aria_label="...1a">a
+                                                        <explainer_backlink refid="id2" aria_label="...1b">b
+                                                    <paragraph>...
 
 which becomes::
 
@@ -28,13 +27,15 @@ A note cited once gets a single ``↩`` link instead. Footnote references
 become :class:`explainer_noteref` nodes, written as docutils writes them plus
 an accessible name ("Footnote 1"). With the note's ``backrefs`` emptied,
 docutils writes the label as plain text: the back references are never
-shown twice.
+shown twice. Citations become :class:`explainer_citation` nodes, written as
+list items of docutils' citation list.
 
 Citations can be cited from any page. :class:`CitationReferenceCollector`
 records, per page, the citations the page cites (label and reference id), and
 purges and merges that record with the page; the page that defines a
 citation is re-written whenever the references to it from elsewhere change
-(``env-get-outdated`` takes a picture before reading, ``env-updated`` compares).
+(``env-get-outdated`` takes a picture before reading, ``env-get-updated``
+compares it after reading and names the pages to re-write).
 """
 
 from __future__ import annotations

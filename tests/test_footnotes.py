@@ -169,12 +169,13 @@ def footnotes(build):
 def test_every_kind_of_note_links_back_to_each_reference(footnotes):
     assert warnings_of(footnotes) == []
     notes = build_notes(footnotes, FOOTNOTE_PAGES)
-    assert check_backlinks(notes) == 21 + 3 + 60  # one per reference on each page
+    assert check_backlinks(notes) == 22 + 3 + 60  # one per reference on each page
     index = notes.pages["index.html"]
     by_label = {label_of(note): note for note in main_of(index).select(".footnote, .citation")}
-    # numbered, auto-numbered, auto-named, two symbols, citations, in titles, TL;DR, tables, dropdown
+    # numbered, auto-numbered, auto-named, two symbols, citations, in titles, TL;DR, tables,
+    # a dropdown and a FAQ answer
     assert set(by_label) >= {"1", "*", "†", "Book2026"}
-    assert len(by_label) == 15
+    assert len(by_label) == 16
 
     def marks(label):
         return [text_of(a) for a in by_label[label].select(".explainer-backlinks a")]
@@ -292,7 +293,7 @@ def test_dirhtml_links_resolve(build):
     app = build("footnotes", "dirhtml")
     assert warnings_of(app) == []
     notes = build_notes(app, ["index.html", "other/index.html", "many/index.html"])
-    assert check_backlinks(notes) == 84
+    assert check_backlinks(notes) == 85
     book = notes.pages["index.html"].find(id="book2026")
     assert book.select(".explainer-backlinks a")[-1]["href"].startswith("other/#")
 
@@ -304,7 +305,7 @@ def test_singlehtml(build):
     assert warnings_of(app) == []
     soup = read_pages(Path(app.outdir))["index.html"]
     backlinks = soup.select(".explainer-backlinks a")
-    assert len(backlinks) == 84
+    assert len(backlinks) == 85
     assert all(link["href"].startswith("#") and soup.find(id=link["href"][1:]) for link in backlinks)
     assert soup.select(".backrefs") == []
 
@@ -313,7 +314,7 @@ def test_epub(build):
     app = build("footnotes", "epub", confoverrides={"epub_copyright": "2026, Test"})
     assert warnings_of(app) == []
     text = "".join(p.read_text(encoding="utf-8") for p in Path(app.outdir).rglob("*.xhtml"))
-    assert text.count('role="doc-backlink"') == 84
+    assert text.count('role="doc-backlink"') == 85
     assert 'class="backrefs"' not in text
 
 

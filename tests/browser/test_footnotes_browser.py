@@ -121,11 +121,15 @@ def test_every_footnote_round_trip(built, serve, new_page):
         land(page, back, ref_id)
 
 
-def test_back_link_opens_a_closed_dropdown(built, serve, new_page):
+@pytest.mark.parametrize(
+    "closed", ["details.sd-dropdown:not(.explainer-faq-item)", "details.explainer-faq-item"]
+)
+def test_back_link_opens_a_closed_answer(built, serve, new_page, closed):
+    # A sphinx-design dropdown and a FAQ answer: both are closed <details>.
     base = serve(built("alabaster"))
     page = new_page(height=600)
     page.goto(base + "index.html")
-    details = page.locator("details.sd-dropdown")
+    details = page.locator(closed)
     assert details.count() == 1 and details.get_attribute("open") is None
     reference = details.locator("a[role=doc-noteref]")
     assert not reference.is_visible()
@@ -136,7 +140,7 @@ def test_back_link_opens_a_closed_dropdown(built, serve, new_page):
     land(page, back, reference.get_attribute("id"))
     assert details.get_attribute("open") is not None
     assert reference.is_visible()
-    save_screenshot(page, "footnotes-into-dropdown")
+    save_screenshot(page, "footnotes-into-" + ("faq" if "faq" in closed else "dropdown"))
 
 
 def test_cross_page_back_link(built, serve, new_page):
