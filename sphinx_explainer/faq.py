@@ -62,7 +62,10 @@ from sphinx_explainer.faq_jsonld import faq_page, script_safe_json
 from sphinx_explainer.shared import (
     ExplainerBlock,
     ExplainerDirective,
+    LenientOptions,
     add_block_node,
+    check_options,
+    flag,
     note_titled_labels,
     warn,
 )
@@ -136,10 +139,9 @@ class FaqDirective(ExplainerDirective):
     Other content is rendered where it stands, with a warning.
     """
 
-    option_spec: ClassVar[dict[str, Callable[[str], object]]] = {
-        **ExplainerDirective.option_spec,
-        "open": directives.flag,
-    }
+    option_spec: ClassVar[dict[str, Callable[[str], object]]] = LenientOptions(
+        {**ExplainerDirective.option_spec, "open": flag}
+    )
     node_class = faq
     warning_subtype = WARNING_SUBTYPE
 
@@ -189,13 +191,12 @@ class FaqItemDirective(SphinxDirective):
     optional_arguments = 1
     final_argument_whitespace = True
     has_content = True
-    option_spec: ClassVar[dict[str, Callable[[str], object]]] = {
-        "name": directives.unchanged,
-        "open": directives.flag,
-        "class": directives.class_option,
-    }
+    option_spec: ClassVar[dict[str, Callable[[str], object]]] = LenientOptions(
+        {"name": directives.unchanged, "open": flag, "class": directives.class_option}
+    )
 
     def run(self) -> list[nodes.Node]:
+        check_options(self, WARNING_SUBTYPE)
         question_source = self.arguments[0].strip() if self.arguments else ""
         answer_nodes = self.parse_content_to_nodes() if self.content else []
         if not question_source:

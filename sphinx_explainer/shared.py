@@ -55,6 +55,46 @@ def warn(message: str, location: object, subtype: str) -> None:
     logger.warning(message, location=location, type=WARNING_TYPE, subtype=subtype)
 
 
+class LenientOptions(dict):
+    """An ``option_spec`` that lets unknown options through.
+
+    docutils rejects a directive with an unknown option as a whole, and its
+    content is lost behind a generic error; with this spec the directive warns
+    in its own words (:func:`check_options`) and renders its content.
+    """
+
+    def __missing__(self, name: str) -> Callable[[str], str]:
+        return directives.unchanged
+
+
+def flag(argument: str | None) -> str | None:
+    """Like ``directives.flag``, but keeps a stray value for :func:`check_options`."""
+    return argument.strip() or None if argument else None
+
+
+def check_options(directive: SphinxDirective, subtype: str) -> None:
+    """Warn about unknown options and values given to flags, and drop them."""
+    known = directive.option_spec or {}
+    for name in sorted(directive.options):
+        if name not in known:
+            allowed = ", ".join(f":{option}:" for option in sorted(known))
+            warn(
+                f"The '{directive.name}' directive has no option ':{name}:', so it was "
+                f"ignored. Its options are {allowed}.",
+                directive.get_location(),
+                subtype,
+            )
+            del directive.options[name]
+        elif known[name] is flag and directive.options[name] is not None:
+            warn(
+                f"The option ':{name}:' of the '{directive.name}' directive takes no value, "
+                f"so '{directive.options[name]}' was ignored. Write ':{name}:' alone.",
+                directive.get_location(),
+                subtype,
+            )
+            directive.options[name] = None
+
+
 class ExplainerDirective(SphinxDirective):
     """A block with an optional title argument, ``:class:`` and ``:name:``.
 
@@ -65,10 +105,9 @@ class ExplainerDirective(SphinxDirective):
     optional_arguments = 1
     final_argument_whitespace = True
     has_content = True
-    option_spec: ClassVar[dict[str, Callable[[str], object]]] = {
-        "class": directives.class_option,
-        "name": directives.unchanged,
-    }
+    option_spec: ClassVar[dict[str, Callable[[str], object]]] = LenientOptions(
+        {"class": directives.class_option, "name": directives.unchanged}
+    )
 
     node_class: ClassVar[type[ExplainerBlock]]
     warning_subtype: ClassVar[str]
@@ -81,6 +120,7 @@ class ExplainerDirective(SphinxDirective):
         """Warn about content the block does not expect (the default accepts all)."""
 
     def run(self) -> list[nodes.Node]:
+        check_options(self, self.warning_subtype)
         if not "\n".join(self.content).strip():
             warn(
                 f"The '{self.name}' directive is empty, so nothing was rendered. "
