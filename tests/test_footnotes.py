@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
@@ -350,7 +351,6 @@ def test_latex_keeps_real_footnotes(build):
     assert tex.count("\\begin{footnote}") + tex.count("\\begin{footnotetext}") >= 15
     assert "\\sphinxcite{index:book2026}" in tex
     assert "Back to citation" not in tex
-    shutil.rmtree(app.outdir)
 
 
 # -- cross-page data: parallel and incremental builds ------------------------------------
@@ -383,3 +383,22 @@ def test_citing_from_a_new_place_rewrites_the_citation_page(build, copy_root):
     assert html_files(rebuilt.outdir) == html_files(fresh.outdir)
     book = read_pages(Path(rebuilt.outdir))["index.html"].find(id="book2026")
     assert len(book.select(".explainer-backlinks a")) == 4
+
+
+# -- doctree snapshots: before and after the HTML post-transform ---------------------
+
+
+def normalize(doctree_text: str) -> str:
+    """Remove version noise: the build's path, Sphinx 8's translation progress, and
+    docutils' spelling of booleans."""
+    text = re.sub(r'<document source="[^"]*"', '<document source="index.rst"', doctree_text)
+    text = re.sub(r' translation_progress="[^"]*"', "", text)
+    return text.replace('="True"', '="1"').replace('="False"', '="0"')
+
+
+def test_doctree_before_and_after_the_html_transform(build, file_regression):
+    app = build("footnotes-doctree")
+    before = app.env.get_doctree("index")
+    file_regression.check(normalize(before.pformat()), basename="footnotes_pre", extension=".xml")
+    after = app.env.get_and_resolve_doctree("index", app.builder)
+    file_regression.check(normalize(after.pformat()), basename="footnotes_post", extension=".xml")
