@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -14,6 +15,17 @@ if TYPE_CHECKING:
     from sphinx.testing.util import SphinxTestApp
 
 pytest_plugins = ("sphinx.testing.fixtures",)
+
+try:
+    from hypothesis import settings
+except ImportError:  # pragma: no cover - hypothesis is in the test extra
+    pass
+else:
+    # CI replays a fixed set of generated examples, so a landing never depends
+    # on luck; developers' runs explore new ones each time.
+    settings.register_profile("ci", derandomize=True, database=None)
+    if os.environ.get("CI"):
+        settings.load_profile("ci")
 
 ROOTS = Path(__file__).parent / "roots"
 

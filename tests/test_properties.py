@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import string
 from pathlib import Path
 
@@ -93,3 +94,31 @@ def test_any_text_reaches_the_page_escaped(app, summary, objectives):
     (description,) = [m["content"] for m in soup.find_all("meta", attrs={"name": "description"})]
     full = " ".join(collapsed(p) for p in summary)
     assert description == full or (description.endswith("…") and full.startswith(description[:-1]))
+
+
+@settings(
+    max_examples=40,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(faqs=st.lists(st.tuples(phrases, phrases), min_size=1, max_size=4))
+def test_any_question_and_answer_reach_page_and_json_ld(app, faqs):
+    items = "".join(
+        f"   .. faq-item:: {rst_literal(question)}\n\n      {rst_literal(answer)}\n\n" for question, answer in faqs
+    )
+    soup = build_page(app, f"Page\n====\n\n.. faq::\n\n{items}")
+    assert [w for w in warnings_of(app) if "explainer" in w] == []
+    details = soup.select("details.explainer-faq-item")
+    assert [collapsed(d.select_one("summary").get_text()) for d in details] == [collapsed(q) for q, _ in faqs]
+    for permalink in soup.select(".explainer-faq-permalink"):
+        permalink.decompose()
+    answers = [collapsed(d.select_one(".explainer-faq-answer").get_text()) for d in details]
+    assert answers == [collapsed(a) for _, a in faqs]
+    (script,) = soup.find_all("script", type="application/ld+json")
+    data = json.loads(script.string)
+    assert data["@type"] == "FAQPage"
+    assert [(q["name"], q["acceptedAnswer"]["text"]) for q in data["mainEntity"]] == [
+        (collapsed(q), collapsed(a)) for q, a in faqs
+    ]
+    assert soup.find("img") is None
+    assert not any("alert" in s.get_text() for s in soup.find_all("script") if s is not script)
