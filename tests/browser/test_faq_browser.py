@@ -187,3 +187,14 @@ def test_faq_fits_the_theme_light_and_dark_and_is_axe_clean(build, serve, new_pa
         violations = axe_violations_outside_code(page)
         assert violations == [], describe_violations(violations)
         save_screenshot(page, f"faq-{theme}-{scheme}")
+
+
+def test_print_shows_every_answer_without_permalinks(site, new_page):
+    page = new_page()
+    page.goto(site + "index.html")
+    closed = page.locator(ITEMS).first.locator(".explainer-faq-answer")
+    assert not closed.is_visible()
+    page.emulate_media(media="print")
+    assert closed.is_visible()
+    assert "He announced it on May 19, 2026" in closed.inner_text()
+    assert not page.locator(".explainer-faq-permalink").first.is_visible()
