@@ -219,6 +219,9 @@ def test_stylesheet_is_rendered_with_defaults(article):
     sheets = [link["href"].split("?")[0] for link in soup.find_all("link", rel="stylesheet")]
     assert "_static/sphinx-explainer-theme.css" in sheets
     assert "_static/basic.css" not in sheets
+    icon = soup.find("link", rel="icon")
+    assert icon["href"] == "_static/explainer-icon.svg"
+    assert (Path(article.outdir) / icon["href"]).exists()
 
 
 # -- options -------------------------------------------------------------------

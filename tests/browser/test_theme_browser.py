@@ -321,10 +321,8 @@ def test_strict_content_security_policy(build, serve, new_page):
     page.goto(base + "search.html?q=lighthouse")
     page.locator("#search-results li").first.wait_for()
     assert page.evaluate("window.__violations") == []
-    # The only file a browser may miss is the favicon it asks for on its own.
-    assert [url for url in missing if not url.endswith("/favicon.ico")] == []
-    problems = [m for m in messages if "Content Security Policy" in m or not m.startswith(("log", "info"))]
-    assert [m for m in problems if "Failed to load resource" not in m] == [], messages
+    assert missing == [], "every file is there, the favicon included"
+    assert [m for m in messages if not m.startswith(("log", "info"))] == []
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
