@@ -327,7 +327,8 @@ def test_strict_content_security_policy(build, serve, new_page):
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_axe(site, new_page, scheme):
-    for name, width in (("article.html", WIDE), ("article.html", 390), ("second.html", 1024), ("search.html", 1024)):
+    pages = [("article.html", WIDE), ("article.html", 390), ("second.html", 1024), ("index.html", 1024)]
+    for name, width in [*pages, ("search.html", 1024)]:
         page = open_page(new_page, site + name, color_scheme=scheme, width=width)
         violations = axe_violations(page)
         assert violations == [], f"{name} {width}px {scheme}:\n" + describe_violations(violations)

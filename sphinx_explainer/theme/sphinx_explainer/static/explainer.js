@@ -77,6 +77,11 @@
     spy();
   }
 
+  /* Sphinx writes toctree captions as role="heading" without a level (axe
+   * aria-required-attr); give them the level ARIA implies anyway. */
+  each(document.querySelectorAll("[role=heading]:not([aria-level])"), function (el) {
+    el.setAttribute("aria-level", "2");
+  });
   if (!article) return;
   /* Code and tables that scroll sideways can be scrolled from the keyboard. */
   function tabStops() {
