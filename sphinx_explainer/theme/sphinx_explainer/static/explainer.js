@@ -73,8 +73,8 @@
   }
   if (links.length && "IntersectionObserver" in window) {
     var observer = new IntersectionObserver(spy, { rootMargin: "0px 0px -75% 0px" });
+    /* The observer calls spy() once at the start, after the first layout. */
     targets.forEach(function (target) { if (target) observer.observe(target); });
-    spy();
   }
 
   /* Sphinx writes toctree captions as role="heading" without a level (axe
@@ -85,11 +85,14 @@
   if (!article) return;
   /* Code and tables that scroll sideways can be scrolled from the keyboard. */
   function tabStops() {
-    each(article.querySelectorAll("pre, table"), function (el) {
-      if (el.scrollWidth > el.clientWidth) el.tabIndex = 0; else el.removeAttribute("tabindex");
+    var boxes = article.querySelectorAll("pre, table");
+    var scrolls = Array.prototype.map.call(boxes, function (el) { return el.scrollWidth > el.clientWidth; });
+    each(boxes, function (el, i) {
+      if (scrolls[i]) el.tabIndex = 0; else el.removeAttribute("tabindex");
     });
   }
-  tabStops();
+  /* After load: reading sizes earlier would force the page's first layout. */
+  if (document.readyState === "complete") tabStops(); else addEventListener("load", tabStops);
   addEventListener("resize", tabStops);
 
   /* Footnotes: previews and sidenotes. */
@@ -111,8 +114,11 @@
     return box;
   }
 
-  var byNote = {}, notes = [];
-  if (sidenotes) {
+  var byNote = {}, notes = [], built = false;
+  /* Sidenotes are made the first time the screen is wide enough: phones never pay for them. */
+  function buildNotes() {
+    if (built || !sidenotes || !wide.matches) return;
+    built = true;
     each(refs, function (ref) {
       var note = noteOf(ref);
       if (!note || byNote[note.id] || ref.closest(NOTE)) return;
@@ -131,30 +137,35 @@
       notes.push({ ref: ref, side: side });
     });
   }
-  /* Each sidenote at its first citation, pushed down below the one before. */
+  /* Each sidenote at its first citation, pushed down below the one before.
+   * All reads, then all writes: two layouts however many notes there are. */
   function placeNotes() {
-    if (!wide.matches) return;
+    if (!wide.matches || !notes.length) return;
     var top0 = article.getBoundingClientRect().top, bottom = -Infinity;
-    notes.forEach(function (note) {
-      var box = note.ref.getBoundingClientRect();
-      note.side.hidden = !box.height;
-      if (!box.height) return;
-      var top = Math.max(box.top - top0 - 4, bottom);
+    var boxes = notes.map(function (note) { return note.ref.getBoundingClientRect(); });
+    notes.forEach(function (note, i) {
+      if (note.side.hidden !== !boxes[i].height) note.side.hidden = !boxes[i].height;
+    });
+    var heights = notes.map(function (note) { return note.side.offsetHeight; });
+    notes.forEach(function (note, i) {
+      if (!boxes[i].height) return;
+      var top = Math.max(boxes[i].top - top0 - 4, bottom);
       note.side.style.top = top + "px";
-      bottom = top + note.side.offsetHeight + 16;
+      bottom = top + heights[i] + 16;
     });
   }
-  if (notes.length) {
+  if (sidenotes) {
     var queued = false;
     var queue = function () {
       if (!queued) { queued = true; requestAnimationFrame(function () { queued = false; placeNotes(); }); }
     };
     if ("ResizeObserver" in window) new ResizeObserver(queue).observe(article);
-    wide.addEventListener("change", queue);
+    wide.addEventListener("change", function () { buildNotes(); queue(); });
     addEventListener("load", queue);
     addEventListener("toggle", queue, true);
     if (document.fonts) document.fonts.ready.then(queue);
-    placeNotes();
+    buildNotes();
+    queue();
   }
   function sidenoteOf(ref) {
     var note = noteOf(ref), side = note && byNote[note.id];
