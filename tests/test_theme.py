@@ -171,7 +171,7 @@ def test_javascript_hooks_exist(article):
     assert len(refs) == 5
     for ref in refs:
         assert soup.find(id=ref["href"][1:]) is not None
-    js = (THEME_STATIC / "explainer.js").read_text()
+    js = (THEME_STATIC / "explainer.js.jinja").read_text()
     for hook in (".explainer-mode-toggle", ".explainer-outline a", ".explainer-article", "pygments_dark_css"):
         assert hook in js
 
@@ -219,6 +219,12 @@ def test_stylesheet_is_rendered_with_defaults(article):
     sheets = [link["href"].split("?")[0] for link in soup.find_all("link", rel="stylesheet")]
     assert "_static/sphinx-explainer-theme.css" in sheets
     assert "_static/basic.css" not in sheets
+    assert "_static/sphinx-explainer-pages.css" not in sheets, "search and index styles stay off articles"
+    search = soup_of(article, "search").find_all("link", rel="stylesheet")
+    assert "_static/sphinx-explainer-pages.css" in [link["href"] for link in search]
+    for name in ("explainer.js", "explainer-mode.js"):
+        script = (Path(article.outdir) / "_static" / name).read_text()
+        assert "{#" not in script and script.count("/*") == 1, "only the header comment is shipped"
     icon = soup.find("link", rel="icon")
     assert icon["href"] == "_static/explainer-icon.svg"
     assert (Path(article.outdir) / icon["href"]).exists()
