@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 from conftest import axe_violations, describe_violations, save_screenshot
 
+playwright_errors = pytest.importorskip("playwright.sync_api")
+
 THEMES = ["alabaster", "furo", "pydata_sphinx_theme", "sphinx_explainer"]
 NOTES = [".footnote", ".citation", "a.explainer-noteref"]
 
@@ -58,10 +60,23 @@ def built(tmp_path_factory):
     return build
 
 
+#: Where the element is and what covers it, to explain a failure.
+WHERE_JS = """id => {
+    const el = document.getElementById(id);
+    const box = el.getClientRects()[0] || el.getBoundingClientRect();
+    const seen = document.elementFromPoint(box.left + 2, box.top + 2);
+    return {hash: location.hash, top: box.top, bottom: box.bottom, target: el.matches(':target'),
+            seen: seen && seen.outerHTML.slice(0, 100), scrollY: window.scrollY};
+}"""
+
+
 def settle(page, fragment: str) -> None:
     """Wait until the page has stopped scrolling with ``fragment`` in view, on top."""
     page.wait_for_function(SETTLED_JS, polling=150, timeout=5000)
-    page.wait_for_function(LANDED_JS, arg=fragment, timeout=5000)
+    try:
+        page.wait_for_function(LANDED_JS, arg=fragment, timeout=5000)
+    except playwright_errors.TimeoutError:
+        pytest.fail(f"#{fragment} did not land in view: {page.evaluate(WHERE_JS, fragment)}")
 
 
 def land(page, link, fragment: str) -> None:
