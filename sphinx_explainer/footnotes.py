@@ -44,10 +44,10 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from docutils import nodes
 from sphinx.addnodes import pending_xref
-from sphinx.environment.collectors import EnvironmentCollector
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from sphinx_explainer._i18n import _
+from sphinx_explainer.crossrefs import PictureCollector, per_page
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
@@ -143,9 +143,7 @@ def note_label(note: nodes.Element) -> str:
 
 def citation_references(env: BuildEnvironment) -> dict[str, list[tuple[str, str]]]:
     """Per page, the ``(citation label, reference id)`` pairs it cites, in page order."""
-    if not hasattr(env, ENV_ATTRIBUTE):
-        setattr(env, ENV_ATTRIBUTE, {})
-    return getattr(env, ENV_ATTRIBUTE)
+    return per_page(env, ENV_ATTRIBUTE)
 
 
 def reading_order(env: BuildEnvironment) -> list[str]:
@@ -187,51 +185,22 @@ def citation_backlink_pictures(env: BuildEnvironment) -> dict[str, tuple[Any, ..
     return {docname: tuple(picture) for docname, picture in pictures.items()}
 
 
-class CitationReferenceCollector(EnvironmentCollector):
+class CitationReferenceCollector(PictureCollector):
     """Record which citations each page cites, so their pages can link back."""
 
-    def __init__(self) -> None:
-        #: The pictures taken before reading, compared after reading; they
-        #: live for one build of one application only.
-        self.pictures_before: dict[str, tuple[Any, ...]] = {}
+    attribute = ENV_ATTRIBUTE
 
-    def clear_doc(self, app: Sphinx, env: BuildEnvironment, docname: str) -> None:
-        citation_references(env).pop(docname, None)
-
-    def merge_other(
-        self, app: Sphinx, env: BuildEnvironment, docnames: set[str], other: BuildEnvironment
-    ) -> None:
-        mine, theirs = citation_references(env), citation_references(other)
-        for docname in docnames:
-            if docname in theirs:
-                mine[docname] = theirs[docname]
-
-    def process_doc(self, app: Sphinx, doctree: nodes.document) -> None:
+    def collect(self, app: Sphinx, doctree: nodes.document) -> list[tuple[str, str]]:
         # Sphinx's CitationReferenceTransform has turned each [CIT]_ into a
         # pending_xref that keeps the reference's ids.
-        cited = [
+        return [
             (node["reftarget"], node["ids"][0])
             for node in doctree.findall(pending_xref)
             if node.get("refdomain") == "citation" and node["ids"]
         ]
-        if cited:
-            citation_references(app.env)[app.env.docname] = cited
 
-    def get_outdated_docs(
-        self,
-        app: Sphinx,
-        env: BuildEnvironment,
-        added: set[str],
-        changed: set[str],
-        removed: set[str],
-    ) -> list[str]:
-        self.pictures_before = citation_backlink_pictures(env)
-        return []
-
-    def get_updated_docs(self, app: Sphinx, env: BuildEnvironment) -> list[str]:
-        after = citation_backlink_pictures(env)
-        before, self.pictures_before = self.pictures_before, {}
-        return sorted(docname for docname, picture in after.items() if before.get(docname) != picture)
+    def pictures(self, env: BuildEnvironment) -> dict[str, Any]:
+        return citation_backlink_pictures(env)
 
 
 # -- the post-transform ------------------------------------------------------------
