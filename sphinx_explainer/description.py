@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
+from sphinx_explainer.plaintext import plain_text
 from sphinx_explainer.shared import explainer_title
 from sphinx_explainer.tldr import tldr
 
@@ -27,30 +28,9 @@ DESCRIPTION_LENGTH = 200
 ELLIPSIS = "\N{HORIZONTAL ELLIPSIS}"
 OPENGRAPH = "sphinxext.opengraph"
 
-#: Nodes whose text is not part of the prose: note labels, comments, markup.
-_NOT_PROSE = (
-    explainer_title,
-    nodes.footnote_reference,
-    nodes.citation_reference,
-    nodes.Invisible,
-    nodes.raw,
-    nodes.system_message,
-)
-
 
 class tldr_description(nodes.meta):  # noqa: N801
     """A ``<meta>`` tag written from a TL;DR (rather than by the author)."""
-
-
-def _prose_fragments(node: nodes.Node) -> list[str]:
-    if isinstance(node, _NOT_PROSE):
-        return []
-    if isinstance(node, nodes.Text):
-        return [node.astext()]  # drops docutils' markers of backslash escapes
-    fragments = [text for child in node.children for text in _prose_fragments(child)]
-    if not isinstance(node, nodes.Inline):
-        fragments.append(" ")  # block boundaries separate words
-    return fragments
 
 
 def shorten(text: str, limit: int = DESCRIPTION_LENGTH) -> str:
@@ -64,7 +44,8 @@ def shorten(text: str, limit: int = DESCRIPTION_LENGTH) -> str:
 
 def tldr_text(block: tldr) -> str:
     """The plain, white-space-collapsed text of a TL;DR's body."""
-    return " ".join("".join(_prose_fragments(block)).split())
+    body = (plain_text(child) for child in block.children if not isinstance(child, explainer_title))
+    return " ".join(" ".join(body).split())
 
 
 def has_own_description(document: nodes.document) -> bool:

@@ -50,7 +50,7 @@ from sphinx_explainer._i18n import _
 from sphinx_explainer.crossrefs import PictureCollector, per_page
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Iterator
+    from collections.abc import Iterable
 
     from sphinx.application import Sphinx
     from sphinx.builders import Builder

@@ -9,7 +9,8 @@ import pytest
 from docutils import nodes
 from helpers import soup_of, warnings_of
 
-from sphinx_explainer.faq_jsonld import faq_page, plain_text, script_safe_json
+from sphinx_explainer.faq_jsonld import faq_page, script_safe_json
+from sphinx_explainer.plaintext import plain_text
 
 HOSTILE = [
     "</script><script>alert(1)</script>",
