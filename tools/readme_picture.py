@@ -1,9 +1,11 @@
-"""Render the README's picture of the blocks (developers only).
+"""Render the README's pictures (developers only).
 
-    .venv/bin/python tools/readme_picture.py   # writes docs/_static/readme-blocks.png
+    .venv/bin/python tools/readme_picture.py
+    # writes docs/_static/readme-blocks.png and docs/_static/readme-article.png
 
-Builds a small sample page with Sphinx and takes a screenshot of its blocks in
-headless Chromium, so the picture always shows what the code renders.
+Builds a small sample page, and the docs, with Sphinx and takes screenshots in
+headless Chromium: the blocks under furo, and the demo article in the
+project's theme, so the pictures always show what the code renders.
 """
 
 from __future__ import annotations
@@ -16,7 +18,10 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-OUTPUT = Path(__file__).resolve().parent.parent / "docs" / "_static" / "readme-blocks.png"
+REPO = Path(__file__).resolve().parent.parent
+OUTPUT = REPO / "docs" / "_static" / "readme-blocks.png"
+ARTICLE_OUTPUT = REPO / "docs" / "_static" / "readme-article.png"
+ARTICLE = "articles/karpathy-joins-anthropic.html"
 SAMPLE = """\
 Why the new model matters
 =========================
@@ -32,6 +37,18 @@ Why the new model matters
    * How research teams are trying to make it faster
    * What it signals for the rest of the industry
 """
+
+
+def article_picture(browser) -> None:
+    """The top of the demo article, as a desktop reader first sees it."""
+    with tempfile.TemporaryDirectory() as tmp:
+        subprocess.run([sys.executable, "-m", "sphinx", "-q", "-b", "html", str(REPO / "docs"), tmp], check=True)
+        page = browser.new_page(viewport={"width": 1280, "height": 860}, color_scheme="light")
+        page.goto((Path(tmp) / ARTICLE).as_uri())
+        page.wait_for_load_state("load")
+        page.screenshot(path=str(ARTICLE_OUTPUT))
+        page.close()
+    print(f"wrote {ARTICLE_OUTPUT}")
 
 
 def main() -> int:
@@ -58,8 +75,9 @@ def main() -> int:
                     "height": last["y"] + last["height"] - first["y"] + 2 * margin,
                 },
             )
+            print(f"wrote {OUTPUT}")
+            article_picture(browser)
             browser.close()
-    print(f"wrote {OUTPUT}")
     return 0
 
 
