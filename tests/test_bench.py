@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+import subprocess
 import sys
 from pathlib import Path
 
@@ -17,7 +18,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from benchmarks import bench, report  # noqa: E402
+from benchmarks import report  # noqa: E402
 from benchmarks.generate import CITATIONS, generate, render_page  # noqa: E402
 
 N = 10
@@ -101,14 +102,18 @@ def test_growth_exponent() -> None:
     assert report.growth_exponent([(50, 1.0)]) is None
 
 
-def test_bench_runner_writes_every_figure(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+def test_bench_runner_writes_every_figure(tmp_path: Path) -> None:
     themes = ["sphinx_explainer", "alabaster"]
     out = tmp_path / "results"
-    code = bench.main(
-        ["--sizes", str(N), "--repeat", "1", "--themes", *themes, "--no-lighthouse",
-         "--no-warmup", "--source", "worktree", "--out", str(out), "--work", str(tmp_path / "work")]
+    # In its own process, as make bench runs it: Playwright's sync API cannot
+    # start inside the browser tests' session-long Playwright.
+    process = subprocess.run(
+        [sys.executable, "-m", "benchmarks", "--sizes", str(N), "--repeat", "1", "--themes", *themes,
+         "--no-lighthouse", "--no-warmup", "--source", "worktree", "--out", str(out),
+         "--work", str(tmp_path / "work")],
+        cwd=ROOT, capture_output=True, text=True, check=False,
     )  # fmt: skip
-    printed = capsys.readouterr().out
+    code, printed = process.returncode, process.stdout
     summary = json.loads((out / "latest.json").read_text(encoding="utf-8"))
     failed = [b for b in summary["builds"] if b["returncode"] != 0]
     assert code == 0, failed

@@ -14,6 +14,8 @@ import pytest
 from helpers import soup_of, warnings_of
 
 DOCS = Path(__file__).resolve().parents[1] / "docs"
+#: The figures the Performance page includes (``../benchmarks/results/latest.rst``).
+BENCH_RESULTS = DOCS.parent / "benchmarks" / "results"
 SNIPPETS = DOCS / "snippets"
 
 
@@ -23,6 +25,7 @@ def docs_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.delenv("SPHINX_THEME", raising=False)
     target = tmp_path / "docs"
     shutil.copytree(DOCS, target, ignore=shutil.ignore_patterns("_build"))
+    shutil.copytree(BENCH_RESULTS, tmp_path / "benchmarks" / "results")
     return target
 
 
