@@ -86,6 +86,12 @@ def land(page, link, fragment: str) -> None:
 
 
 def visit(page, url: str, fragment: str) -> None:
+    """Open ``url`` as a fresh load, as a reader following a link from elsewhere does.
+
+    (A ``goto`` that changes only the fragment of the open page is a
+    same-document navigation, which Chromium at times leaves unscrolled.)
+    """
+    page.goto("about:blank")
     page.goto(url)
     settle(page, fragment)
 
