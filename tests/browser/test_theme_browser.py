@@ -113,6 +113,29 @@ def test_preview_on_tap(site, new_page):
     save_screenshot(page, "theme-phone-preview")
 
 
+def test_preview_of_a_citation_on_the_page_not_of_one_elsewhere(site, new_page):
+    page = open_page(new_page, site + "second.html", width=1024)
+    here = page.locator("article a.explainer-noteref", has_text="Stevenson1959")
+    elsewhere = page.locator("article a.explainer-noteref", has_text="Sources2026")
+    assert here.count() == 1 and elsewhere.count() == 1
+    here.hover()
+    popover = page.locator(POPOVER)
+    popover.wait_for(state="visible")
+    assert "Lighthouses Before 1820" in popover.inner_text()
+    assert "Stevenson1959" not in popover.inner_text(), "no label"
+    page.locator("h1").hover()
+    popover.wait_for(state="hidden")
+    # The other page's citation has no note here to preview: the link just leads there.
+    assert elsewhere.get_attribute("href").startswith("index.html#")
+    elsewhere.hover()
+    page.wait_for_timeout(400)
+    assert not popover.is_visible()
+    phone = open_page(new_page, site + "second.html", width=390, height=844, has_touch=True, is_mobile=True)
+    phone.locator("article a.explainer-noteref", has_text="Sources2026").tap()
+    phone.wait_for_url("**/index.html#*")
+    assert "Where the collection" in phone.locator(":target").inner_text()
+
+
 # -- sidenotes -----------------------------------------------------------------------
 
 
@@ -238,6 +261,23 @@ def test_toggle_is_remembered_across_reloads(site, new_page):
     page.wait_for_load_state("load")
     assert page.evaluate("document.documentElement.dataset.theme") == "light"
     assert not is_dark(page.evaluate(BACKGROUND))
+    # Back to the system's own mode: the choice is forgotten, the page follows the system again.
+    assert page.evaluate("localStorage.getItem('explainer-mode')") is None
+    assert page.evaluate("document.getElementById('pygments_dark_css').media") == "(prefers-color-scheme: dark)"
+    page.emulate_media(color_scheme="dark")
+    page.wait_for_function("document.documentElement.dataset.theme === 'dark'")
+    assert is_dark(page.evaluate(BACKGROUND))
+    assert page.locator("button.explainer-mode-toggle").get_attribute("aria-pressed") == "true"
+
+
+def test_toggle_pins_the_mode_against_the_system(site, new_page):
+    page = open_page(new_page, site + "article.html", color_scheme="dark")
+    page.locator("button.explainer-mode-toggle").click()
+    assert page.evaluate("localStorage.getItem('explainer-mode')") == "light"
+    page.emulate_media(color_scheme="light")
+    page.emulate_media(color_scheme="dark")
+    page.wait_for_timeout(100)
+    assert page.evaluate("document.documentElement.dataset.theme") == "light", "a choice outlasts the system's changes"
     assert page.evaluate("document.getElementById('pygments_dark_css').media") == "not all"
 
 
