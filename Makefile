@@ -27,7 +27,7 @@ $(VENV_OLDEST)/.stamp: pyproject.toml
 	touch $@
 
 docs: $(VENV)/.stamp
-	$(VENV)/bin/sphinx-build -b html -n --keep-going docs docs/_build/html
+	$(VENV)/bin/sphinx-build -b html -n -W --keep-going docs docs/_build/html
 	@echo
 	@echo "The docs are built: open docs/_build/html/index.html"
 

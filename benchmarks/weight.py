@@ -8,33 +8,20 @@ body, ``gzip`` what a gzip (level 6) server sends for it.
 
 from __future__ import annotations
 
-import functools
 import gzip
-import http.server
 import importlib
 import json
 import mimetypes
 import os
 import shutil
 import subprocess
-import threading
 import urllib.parse
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from benchmarks.loopback import CHROMIUM_ARGS, QuietHandler, chromium_executable, serving
+
 COMPRESSIBLE = ("text/", "application/javascript", "application/json", "image/svg+xml")
-#: The same launch flags as the browser tests (tests/browser/conftest.py).
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 LIGHTHOUSE_VERSION = "12.8.2"  # 13.x needs Node 22
 LIGHTHOUSE_CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 
@@ -47,7 +34,7 @@ def is_compressible(content_type: str) -> bool:
     return content_type.startswith(COMPRESSIBLE)
 
 
-class _GzipHandler(http.server.SimpleHTTPRequestHandler):
+class _GzipHandler(QuietHandler):
     """Serve files, gzip-compressing text types for clients that accept it."""
 
     def do_GET(self) -> None:  # noqa: N802
@@ -72,35 +59,6 @@ class _GzipHandler(http.server.SimpleHTTPRequestHandler):
         self.send_header("Cache-Control", "max-age=3600")
         self.end_headers()
         self.wfile.write(body)
-
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002
-        pass
-
-
-@contextmanager
-def serving(directory: Path) -> Iterator[str]:
-    """Serve ``directory`` on a free loopback port; yield its base URL."""
-    server = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(_GzipHandler, directory=str(directory))
-    )
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-
-
-def chromium_executable() -> str | None:
-    explicit = os.environ.get("EXPLAINER_CHROMIUM")
-    if explicit:
-        return explicit
-    for name in ("chromium", "chromium-browser", "google-chrome"):
-        found = shutil.which(name)
-        if found:
-            return found
-    return None
 
 
 def theme_static_files(theme: str, root: Path | None = None) -> set[str]:

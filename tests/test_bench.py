@@ -14,12 +14,10 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
+from benchmarks import report
+from benchmarks.generate import CITATIONS, generate, render_page
 
-from benchmarks import report  # noqa: E402
-from benchmarks.generate import CITATIONS, generate, render_page  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
 
 N = 10
 

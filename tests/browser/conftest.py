@@ -7,12 +7,6 @@ test here is marked ``browser``; ``-m "not browser"`` skips them all.
 
 from __future__ import annotations
 
-import functools
-import http.server
-import os
-import shutil
-import threading
-from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -20,6 +14,8 @@ import pytest
 
 playwright_sync = pytest.importorskip("playwright.sync_api")
 from axe_playwright_python.base import AXE_SCRIPT  # noqa: E402
+
+from benchmarks.loopback import CHROMIUM_ARGS, chromium_executable, serving  # noqa: E402
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
@@ -30,15 +26,6 @@ if TYPE_CHECKING:
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 #: The WCAG levels every page must pass.
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -46,18 +33,6 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if here in Path(item.fspath).parents:
             item.add_marker(pytest.mark.browser)
-
-
-def chromium_executable() -> str | None:
-    """The system's Chromium, or None to let Playwright use its own."""
-    explicit = os.environ.get("EXPLAINER_CHROMIUM")
-    if explicit:
-        return explicit
-    for name in ("chromium", "chromium-browser", "google-chrome"):
-        found = shutil.which(name)
-        if found:
-            return found
-    return None
 
 
 @pytest.fixture(scope="session")
@@ -68,34 +43,6 @@ def browser() -> Iterator[Browser]:
         )
         yield browser
         browser.close()
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    extra_headers: dict[str, str] = {}
-
-    def end_headers(self) -> None:
-        for name, value in self.extra_headers.items():
-            self.send_header(name, value)
-        super().end_headers()
-
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002
-        pass
-
-
-@contextmanager
-def serving(directory: Path, headers: dict[str, str] | None = None) -> Iterator[str]:
-    """Serve ``directory`` on a free loopback port; yield its base URL."""
-    handler = type("Handler", (_QuietHandler,), {"extra_headers": headers or {}})
-    server = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(handler, directory=str(directory))
-    )
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 @pytest.fixture
