@@ -206,10 +206,10 @@ class CitationReferenceCollector(PictureCollector):
 # -- the post-transform ------------------------------------------------------------
 
 
-def element_positions(document: nodes.document) -> dict[str, int]:
+def element_positions(elements: Iterable[nodes.Element]) -> dict[str, int]:
     """The position, in document order, of the first element with each id."""
     positions: dict[str, int] = {}
-    for position, node in enumerate(document.findall(nodes.Element)):
+    for position, node in enumerate(elements):
         for node_id in node["ids"]:
             positions.setdefault(node_id, position)
     return positions
@@ -241,25 +241,28 @@ class FootnoteBacklinksTransform(SphinxPostTransform):
             return
         style = self.config.explainer_footnote_backlink_labels
         style = style if style in LABEL_STYLES else LABEL_STYLES[0]
-        positions = element_positions(self.document)
+        # One walk of the page: the nodes below are all the transform needs.
+        elements = list(self.document.findall(nodes.Element))
+        positions = element_positions(elements)
+        footnotes = [node for node in elements if isinstance(node, nodes.footnote)]
+        citations = [node for node in elements if isinstance(node, nodes.citation)]
+        references = [node for node in elements if isinstance(node, (nodes.footnote_reference, nodes.reference))]
         targets: dict[str, nodes.Element] = {}
-        for note in list(self.document.findall(nodes.footnote)):
+        for note in footnotes:
             places = self.footnote_places(note, positions)
             self.replace_backrefs(note, places, style, targets)
-        places_by_label: dict[str, list[CitingPlace]] | None = None
-        for note in list(self.document.findall(nodes.citation)):
-            if places_by_label is None:
-                places_by_label = places_citing(self.env, reading_order(self.env))
+        places_by_label = places_citing(self.env, reading_order(self.env)) if citations else {}
+        for note in citations:
             places = self.citation_places(note, places_by_label, positions)
             self.replace_backrefs(note, places, style, targets)
-        self.mark_targets(targets)
-        for citation in list(self.document.findall(nodes.citation)):
+        self.mark_targets(references, targets)
+        for citation in citations:
             if not isinstance(citation, explainer_citation):
                 replacement = explainer_citation(citation.rawsource, *citation.children, **citation.attributes)
                 replacement.source, replacement.line = citation.source, citation.line
                 citation.replace_self(replacement)
-        for reference in list(self.document.findall(nodes.footnote_reference)):
-            if not isinstance(reference, explainer_noteref):
+        for reference in references:
+            if isinstance(reference, nodes.footnote_reference) and not isinstance(reference, explainer_noteref):
                 self.replace_reference(reference)
 
     def footnote_places(self, note: nodes.Element, positions: dict[str, int]) -> list[CitingPlace]:
@@ -339,7 +342,7 @@ class FootnoteBacklinksTransform(SphinxPostTransform):
             targets.setdefault(place.refid, link)
         return link
 
-    def mark_targets(self, targets: dict[str, nodes.Element]) -> None:
+    def mark_targets(self, references: list[nodes.Element], targets: dict[str, nodes.Element]) -> None:
         """Class the references that back links lead to, for ``:target`` styles.
 
         Those are the references of this page's notes, and this page's
@@ -347,23 +350,13 @@ class FootnoteBacklinksTransform(SphinxPostTransform):
         """
         ids = set(targets)
         ids.update(refid for _label, refid in citation_references(self.env).get(self.env.docname, ()))
-        for node in self.document.findall(nodes.Element):
-            if isinstance(node, (nodes.footnote_reference, nodes.reference)) and not ids.isdisjoint(node["ids"]):
-                if "explainer-noteref" not in node["classes"]:
-                    node["classes"].append("explainer-noteref")
+        for node in references:
+            if not ids.isdisjoint(node["ids"]) and "explainer-noteref" not in node["classes"]:
+                node["classes"].append("explainer-noteref")
 
     def replace_reference(self, reference: nodes.footnote_reference) -> None:
         """Swap a footnote reference for one with an accessible name."""
-        # docutils writes the brackets around the label as spans, which
-        # stylesheets hide for superscript references; so do we, with nodes.
-        noteref = explainer_noteref(
-            reference.rawsource,
-            "",
-            nodes.inline("", "[", classes=["fn-bracket"]),
-            *reference.children,
-            nodes.inline("", "]", classes=["fn-bracket"]),
-            **reference.attributes,
-        )
+        noteref = explainer_noteref(reference.rawsource, "", *reference.children, **reference.attributes)
         noteref.source, noteref.line = reference.source, reference.line
         noteref["aria_label"] = _("Footnote %s") % reference.astext().strip()
         reference.replace_self(noteref)
@@ -373,8 +366,7 @@ class FootnoteBacklinksTransform(SphinxPostTransform):
 
 
 def visit_noteref_html(self: HTML5Translator, node: explainer_noteref) -> None:
-    # The tag HTML5Translator.visit_footnote_reference writes, with a name; the
-    # brackets are child nodes (see FootnoteBacklinksTransform.replace_reference).
+    # HTML5Translator.visit_footnote_reference, with a name; its depart closes both.
     self.body.append(
         self.starttag(
             node,
@@ -386,10 +378,11 @@ def visit_noteref_html(self: HTML5Translator, node: explainer_noteref) -> None:
             **{"aria-label": node["aria_label"]},
         )
     )
+    self.body.append('<span class="fn-bracket">[</span>')
 
 
 def depart_noteref_html(self: HTML5Translator, node: explainer_noteref) -> None:
-    self.body.append("</a>")
+    self.depart_footnote_reference(node)
 
 
 def visit_citation_html(self: HTML5Translator, node: explainer_citation) -> None:
