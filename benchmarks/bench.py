@@ -270,7 +270,7 @@ def build_demo(work: Path, log) -> tuple[Path, str] | None:
 
 
 def run_lighthouse(args: argparse.Namespace, work: Path, weight: dict[str, Any], log) -> dict:
-    from benchmarks.weight import ensure_lighthouse, lighthouse, serving
+    from benchmarks.weight import ensure_lighthouse, lighthouse, serving_compressed
 
     binary, reason = ensure_lighthouse(ROOT / ".cache" / "bench")
     if binary is None:
@@ -282,7 +282,7 @@ def run_lighthouse(args: argparse.Namespace, work: Path, weight: dict[str, Any],
 
     def both(directory: Path, page: str, name: str) -> dict[str, Any]:
         scores = {}
-        with serving(directory) as base:
+        with serving_compressed(directory) as base:
             for preset in ("mobile", "desktop"):
                 scores[preset] = lighthouse(binary, base + page, preset, reports / f"{name}-{preset}.json")
                 shown = scores[preset].get("scores") or scores[preset].get("error")

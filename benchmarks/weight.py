@@ -16,6 +16,7 @@ import os
 import shutil
 import subprocess
 import urllib.parse
+from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import Any
 
@@ -59,6 +60,11 @@ class _GzipHandler(QuietHandler):
         self.send_header("Cache-Control", "max-age=3600")
         self.end_headers()
         self.wfile.write(body)
+
+
+def serving_compressed(directory: Path) -> AbstractContextManager[str]:
+    """Serve ``directory`` as a production host does, text gzip-compressed; yield its base URL."""
+    return serving(directory, handler=_GzipHandler)
 
 
 def theme_static_files(theme: str, root: Path | None = None) -> set[str]:
@@ -112,7 +118,7 @@ def measure_pages(
         )
         try:
             for name, (directory, page_path) in pages.items():
-                with serving(directory) as base:
+                with serving_compressed(directory) as base:
                     own = theme_static_files(name, (roots or {}).get(name))
                     results[name] = _measure_one(browser, base + page_path, own)
         finally:

@@ -8,14 +8,17 @@ from __future__ import annotations
 
 import json
 import re
+import gzip
 import subprocess
 import sys
+import urllib.request
 from pathlib import Path
 
 import pytest
 
 from benchmarks import report
 from benchmarks.generate import CITATIONS, generate, render_page
+from benchmarks.weight import serving_compressed
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -98,6 +101,23 @@ def test_growth_exponent() -> None:
     assert report.growth_exponent([(50, 1.0), (200, 4.0), (800, 16.0)]) == pytest.approx(1.0)
     assert report.growth_exponent([(50, 1.0), (800, 256.0)]) == pytest.approx(2.0)
     assert report.growth_exponent([(50, 1.0)]) is None
+
+
+def test_the_bench_server_compresses_text_as_a_host_does(tmp_path: Path) -> None:
+    # Lighthouse and the page weight see what a production host sends.
+    css = "body { color: black; }\n" * 200
+    (tmp_path / "page.css").write_text(css)
+    (tmp_path / "mark.png").write_bytes(b"\x89PNG" + bytes(300))
+    with serving_compressed(tmp_path) as base:
+        request = urllib.request.Request(base + "page.css", headers={"Accept-Encoding": "gzip"})
+        with urllib.request.urlopen(request) as response:
+            assert response.headers["Content-Encoding"] == "gzip"
+            assert gzip.decompress(response.read()).decode() == css
+        request = urllib.request.Request(base + "mark.png", headers={"Accept-Encoding": "gzip"})
+        with urllib.request.urlopen(request) as response:
+            assert response.headers["Content-Encoding"] is None, "images go as they are"
+        with urllib.request.urlopen(base + "page.css") as response:
+            assert response.headers["Content-Encoding"] is None and response.read().decode() == css
 
 
 def test_bench_runner_writes_every_figure(tmp_path: Path) -> None:
