@@ -64,6 +64,8 @@ BACKLINK_ARROW = "\N{LEFTWARDS ARROW WITH HOOK}\N{VARIATION SELECTOR-15}"
 LABEL_STYLES = ("letters", "numbers")
 #: Where the citation references of each page are kept on the environment.
 ENV_ATTRIBUTE = "explainer_citation_references"
+#: Where the places citing each citation are kept, worked out once per build.
+PLACES_ATTRIBUTE = "explainer_citing_places"
 
 
 class explainer_noteref(nodes.footnote_reference):  # noqa: N801
@@ -171,6 +173,16 @@ def places_citing(env: BuildEnvironment, order: Iterable[str]) -> dict[str, list
     return places
 
 
+def citing_places(env: BuildEnvironment) -> dict[str, list[CitingPlace]]:
+    """:func:`places_citing` as worked out when this build finished reading.
+
+    :class:`CitationReferenceCollector` stores it then, so that writing a page
+    with citations does not walk the whole project again.
+    """
+    places = getattr(env, PLACES_ATTRIBUTE, None)
+    return places if places is not None else places_citing(env, reading_order(env))
+
+
 def citation_backlink_pictures(env: BuildEnvironment) -> dict[str, tuple[Any, ...]]:
     """For each page that defines citations, the places elsewhere that cite them.
 
@@ -201,6 +213,11 @@ class CitationReferenceCollector(PictureCollector):
 
     def pictures(self, env: BuildEnvironment) -> dict[str, Any]:
         return citation_backlink_pictures(env)
+
+    def get_updated_docs(self, app: Sphinx, env: BuildEnvironment) -> list[str]:
+        # Every page is read now: the places citing each citation are final.
+        setattr(env, PLACES_ATTRIBUTE, places_citing(env, reading_order(env)))
+        return super().get_updated_docs(app, env)
 
 
 # -- the post-transform ------------------------------------------------------------
@@ -251,7 +268,7 @@ class FootnoteBacklinksTransform(SphinxPostTransform):
         for note in footnotes:
             places = self.footnote_places(note, positions)
             self.replace_backrefs(note, places, style, targets)
-        places_by_label = places_citing(self.env, reading_order(self.env)) if citations else {}
+        places_by_label = citing_places(self.env) if citations else {}
         for note in citations:
             places = self.citation_places(note, places_by_label, positions)
             self.replace_backrefs(note, places, style, targets)

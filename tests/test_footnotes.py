@@ -402,3 +402,36 @@ def test_doctree_before_and_after_the_html_transform(build, file_regression):
     file_regression.check(normalize(before.pformat()), basename="footnotes_pre", extension=".xml")
     after = app.env.get_and_resolve_doctree("index", app.builder)
     file_regression.check(normalize(after.pformat()), basename="footnotes_post", extension=".xml")
+
+
+# -- cost ---------------------------------------------------------------------------
+
+
+def test_pages_with_citations_do_not_each_walk_the_project(build, copy_root, monkeypatch):
+    # The places citing each citation are worked out once per build, not once
+    # per page that defines citations: more such pages, no more whole-project walks.
+    from sphinx_explainer import footnotes
+
+    walks = []
+    real = footnotes.reading_order
+    monkeypatch.setattr(footnotes, "reading_order", lambda env: walks.append(1) or real(env))
+
+    def walks_to_build(srcdir: Path) -> int:
+        walks.clear()
+        build("footnotes", srcdir=srcdir)
+        return len(walks)
+
+    few = walks_to_build(copy_root("footnotes", "few"))
+    more = copy_root("footnotes", "more")
+    for number in range(6):
+        (more / f"cites{number}.rst").write_text(
+            f":orphan:\n\nPage {number}\n=======\n\nThe book again [Book2026]_, and a source of "
+            f"this page's own [Own{number}]_.\n\n.. [Own{number}] A source cited on page {number} only.\n"
+        )
+    assert walks_to_build(more) == few
+    # and the back links still reach every citing page
+    book = read_pages(Path(more / "_build" / "html"))["index.html"].find(id="book2026")
+    hrefs = [link["href"] for link in book.select(".explainer-backlinks a")]
+    assert sorted(href.split("#")[0] for href in hrefs if href.startswith("cites")) == [
+        f"cites{number}.html" for number in range(6)
+    ]
