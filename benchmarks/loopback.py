@@ -59,9 +59,9 @@ def serving(
     handler: type[QuietHandler] = QuietHandler,
 ) -> Iterator[str]:
     """Serve ``directory`` on a free loopback port; yield its base URL."""
-    handler = type("Handler", (handler,), {"extra_headers": headers or {}})
+    with_headers = type("Handler", (handler,), {"extra_headers": headers or {}})
     server = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(handler, directory=str(directory))
+        ("127.0.0.1", 0), functools.partial(with_headers, directory=str(directory))
     )
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

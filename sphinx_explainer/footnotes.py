@@ -174,10 +174,11 @@ def places_citing(env: BuildEnvironment, order: Iterable[str]) -> dict[str, list
 
 
 def citing_places(env: BuildEnvironment) -> dict[str, list[CitingPlace]]:
-    """:func:`places_citing` as worked out when this build finished reading.
+    """:func:`places_citing` as worked out when reading last finished.
 
     :class:`CitationReferenceCollector` stores it then, so that writing a page
-    with citations does not walk the whole project again.
+    with citations does not walk the whole project again. Until the next
+    reading is done, it is also the picture of the environment as it stands.
     """
     places = getattr(env, PLACES_ATTRIBUTE, None)
     return places if places is not None else places_citing(env, reading_order(env))
@@ -189,7 +190,7 @@ def citation_backlink_pictures(env: BuildEnvironment) -> dict[str, tuple[Any, ..
     A page must be re-written when its picture changes.
     """
     domain = env.get_domain("citation")
-    places = places_citing(env, reading_order(env))
+    places = citing_places(env)
     pictures: dict[str, list[Any]] = {}
     for label, (docname, _labelid, _line) in sorted(domain.data.get("citations", {}).items()):
         others = tuple(place for place in places.get(label, ()) if place.docname != docname)

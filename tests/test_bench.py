@@ -6,9 +6,9 @@ JSON with every figure. It asserts no timing: the machine may be busy.
 
 from __future__ import annotations
 
+import gzip
 import json
 import re
-import gzip
 import subprocess
 import sys
 import urllib.request
