@@ -6,11 +6,14 @@ another page, renamed or retitled would leave stale links (or stale link
 texts) in the pages that refer to it, so an incremental build would differ
 from a clean one.
 
-:class:`PictureCollector` is the shared mechanism: a subclass describes, per
-page, what of the *other* pages that page shows (its "picture"); the pictures
-are taken before reading and after it, and every page whose picture changed
-is written again (``env-get-updated``). :class:`RefTargetCollector` does this
-for ``:ref:`` links; footnotes use it for citations cited across pages.
+:class:`CrossPageSnapshotCollector` is the shared mechanism: a subclass
+describes, per page, a snapshot of the resolved cross-page targets that page
+shows (what the links it holds lead to, what it says of other pages); the
+snapshots are taken before reading and after it, and every page whose
+snapshot changed is written again (``env-get-updated``).
+:class:`RefTargetCollector` does this for ``:ref:`` links; footnotes use it
+for citations cited across pages. The records themselves live in the
+``explainer`` domain (:mod:`sphinx_explainer.domain`).
 """
 
 from __future__ import annotations
@@ -20,56 +23,47 @@ from typing import TYPE_CHECKING, Any
 from sphinx.addnodes import pending_xref
 from sphinx.environment.collectors import EnvironmentCollector
 
+from sphinx_explainer.domain import REF_TARGETS, explainer_domain
+
 if TYPE_CHECKING:
     from docutils import nodes
     from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
 
-#: Where the ``:ref:`` targets of each page are kept on the environment.
-REF_TARGETS = "explainer_ref_targets"
+class CrossPageSnapshotCollector(EnvironmentCollector):
+    """Re-write the pages whose snapshot of resolved cross-page targets changed.
 
-
-def per_page(env: BuildEnvironment, attribute: str) -> dict[str, Any]:
-    """A per-page record kept on the environment (pickled with it)."""
-    if not hasattr(env, attribute):
-        setattr(env, attribute, {})
-    return getattr(env, attribute)
-
-
-class PictureCollector(EnvironmentCollector):
-    """Re-write the pages whose picture of the other pages changed while reading.
-
-    Subclasses set :attr:`attribute` (the per-page record they collect in
-    :meth:`collect`) and implement :meth:`pictures`.
+    Subclasses set :attr:`store` (the domain store of the per-page record
+    they collect in :meth:`collect`) and implement :meth:`snapshots`.
     """
 
-    attribute: str
+    store: str
 
     def __init__(self) -> None:
-        #: The pictures taken before reading; they live for one build only.
-        self.pictures_before: dict[str, Any] = {}
+        #: The snapshots taken before reading; they live for one build only.
+        self.snapshots_before: dict[str, Any] = {}
 
     def collect(self, app: Sphinx, doctree: nodes.document) -> Any:
         """What this page contributes to the record, or None for nothing."""
         raise NotImplementedError
 
-    def pictures(self, env: BuildEnvironment) -> dict[str, Any]:
-        """For each page, a comparable picture of what it shows of other pages."""
+    def snapshots(self, env: BuildEnvironment) -> dict[str, Any]:
+        """For each page, a comparable snapshot of the cross-page targets it shows."""
         raise NotImplementedError
 
+    # The explainer domain purges and merges the records with their pages.
     def clear_doc(self, app: Sphinx, env: BuildEnvironment, docname: str) -> None:
-        per_page(env, self.attribute).pop(docname, None)
+        pass
 
     def merge_other(
         self, app: Sphinx, env: BuildEnvironment, docnames: set[str], other: BuildEnvironment
     ) -> None:
-        mine, theirs = per_page(env, self.attribute), per_page(other, self.attribute)
-        mine.update((docname, theirs[docname]) for docname in docnames if docname in theirs)
+        pass
 
     def process_doc(self, app: Sphinx, doctree: nodes.document) -> None:
         record = self.collect(app, doctree)
         if record:
-            per_page(app.env, self.attribute)[app.env.docname] = record
+            explainer_domain(app.env).store(self.store)[app.env.docname] = record
 
     def get_outdated_docs(
         self,
@@ -79,19 +73,19 @@ class PictureCollector(EnvironmentCollector):
         changed: set[str],
         removed: set[str],
     ) -> list[str]:
-        self.pictures_before = self.pictures(env)
+        self.snapshots_before = self.snapshots(env)
         return []
 
     def get_updated_docs(self, app: Sphinx, env: BuildEnvironment) -> list[str]:
-        before, self.pictures_before = self.pictures_before, {}
-        after = self.pictures(env)
-        return sorted(docname for docname, picture in after.items() if before.get(docname) != picture)
+        before, self.snapshots_before = self.snapshots_before, {}
+        after = self.snapshots(env)
+        return sorted(docname for docname, shown in after.items() if before.get(docname) != shown)
 
 
-class RefTargetCollector(PictureCollector):
+class RefTargetCollector(CrossPageSnapshotCollector):
     """Re-write the pages that link with ``:ref:`` to a label that moved or changed title."""
 
-    attribute = REF_TARGETS
+    store = REF_TARGETS
 
     def collect(self, app: Sphinx, doctree: nodes.document) -> tuple[str, ...]:
         return tuple(
@@ -104,11 +98,11 @@ class RefTargetCollector(PictureCollector):
             )
         )
 
-    def pictures(self, env: BuildEnvironment) -> dict[str, Any]:
+    def snapshots(self, env: BuildEnvironment) -> dict[str, Any]:
         std = env.get_domain("std")
         return {
             docname: tuple((name, std.labels.get(name), std.anonlabels.get(name)) for name in targets)
-            for docname, targets in per_page(env, self.attribute).items()
+            for docname, targets in explainer_domain(env).store(self.store).items()
         }
 
 

@@ -16,8 +16,7 @@ from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from sphinx_explainer.plaintext import plain_text
-from sphinx_explainer.shared import explainer_title
-from sphinx_explainer.tldr import tldr
+from sphinx_explainer.tldr import explainer_tldr
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -29,7 +28,7 @@ ELLIPSIS = "\N{HORIZONTAL ELLIPSIS}"
 OPENGRAPH = "sphinxext.opengraph"
 
 
-class tldr_description(nodes.meta):  # noqa: N801
+class explainer_description(nodes.meta):  # noqa: N801
     """A ``<meta>`` tag written from a TL;DR (rather than by the author)."""
 
 
@@ -42,16 +41,15 @@ def shorten(text: str, limit: int = DESCRIPTION_LENGTH) -> str:
     return cut.rstrip(" ,;:.-\N{EM DASH}\N{EN DASH}") + ELLIPSIS
 
 
-def tldr_text(block: tldr) -> str:
+def tldr_text(block: explainer_tldr) -> str:
     """The plain, white-space-collapsed text of a TL;DR's body."""
-    body = (plain_text(child) for child in block.children if not isinstance(child, explainer_title))
-    return " ".join(" ".join(body).split())
+    return plain_text(block, " ")
 
 
 def has_own_description(document: nodes.document) -> bool:
     """Whether the author gave the page a description with the ``meta`` directive."""
     return any(
-        node.get("name") == "description" and not isinstance(node, tldr_description)
+        node.get("name") == "description" and not isinstance(node, explainer_description)
         for node in document.findall(nodes.meta)
     )
 
@@ -60,7 +58,7 @@ def page_description(document: nodes.document) -> str | None:
     """The description the first TL;DR gives the page, if it should give one."""
     if has_own_description(document):
         return None
-    first = next(iter(document.findall(tldr)), None)
+    first = next(iter(document.findall(explainer_tldr)), None)
     text = shorten(tldr_text(first)) if first is not None else ""
     return text or None
 
@@ -77,9 +75,9 @@ class TldrDescriptionTransform(SphinxPostTransform):
         description = page_description(self.document)
         if description is None:
             return
-        self.document += tldr_description(name="description", content=description)
+        self.document += explainer_description(name="description", content=description)
         if OPENGRAPH not in self.app.extensions:
-            self.document += tldr_description(property="og:description", content=description)
+            self.document += explainer_description(property="og:description", content=description)
 
 
 def hand_description_to_opengraph(
@@ -98,23 +96,21 @@ def hand_description_to_opengraph(
         return
     if not app.config.explainer_tldr_description:
         return
-    ours = [node["content"] for node in doctree.findall(tldr_description)]
+    ours = [node["content"] for node in doctree.findall(explainer_description)]
     if ours:
         context["meta"] = {**(context.get("meta") or {}), "og:description": ours[0]}
 
 
-def visit_tldr_description(self: HTML5Translator, node: tldr_description) -> None:
+def visit_tldr_description(self: HTML5Translator, node: explainer_description) -> None:
     self.visit_meta(node)
 
 
-def depart_tldr_description(self: HTML5Translator, node: tldr_description) -> None:
+def depart_tldr_description(self: HTML5Translator, node: explainer_description) -> None:
     self.depart_meta(node)
 
 
 def setup_description(app: Sphinx) -> None:
-    app.add_node(
-        tldr_description, override=True, html=(visit_tldr_description, depart_tldr_description)
-    )
+    app.add_node(explainer_description, html=(visit_tldr_description, depart_tldr_description))
     app.add_post_transform(TldrDescriptionTransform)
     # Before sphinxext-opengraph's own handler (default priority 500).
     app.connect("html-page-context", hand_description_to_opengraph, priority=400)

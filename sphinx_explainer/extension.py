@@ -5,15 +5,19 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from sphinx_explainer._compat import ensure_domain
 from sphinx_explainer._i18n import CATALOG, LOCALE_DIR
+from sphinx_explainer.blocks import setup_blocks
 from sphinx_explainer.config import setup_config
 from sphinx_explainer.crossrefs import setup_crossrefs
 from sphinx_explainer.description import setup_description
+from sphinx_explainer.domain import ExplainerDomain
 from sphinx_explainer.faq import setup_faq
 from sphinx_explainer.footnotes import setup_footnotes
+from sphinx_explainer.jsonld import setup_jsonld
 from sphinx_explainer.learn import setup_learn
-from sphinx_explainer.shared import setup_shared
-from sphinx_explainer.theme import setup_theme_context
+from sphinx_explainer.page_context import setup_page_context
+from sphinx_explainer.records import setup_records
 from sphinx_explainer.tldr import setup_tldr
 
 if TYPE_CHECKING:
@@ -21,6 +25,11 @@ if TYPE_CHECKING:
 
 STYLESHEET = "sphinx-explainer.css"
 STATIC_DIR = Path(__file__).parent / "static"
+
+
+def add_explainer_domain(app: Sphinx) -> None:
+    """Make sure the environment has the ``explainer`` domain (see :func:`ensure_domain`)."""
+    ensure_domain(app, ExplainerDomain)
 
 
 def add_html_assets(app: Sphinx) -> None:
@@ -36,12 +45,16 @@ def setup_extension(app: Sphinx) -> None:
     app.setup_extension("sphinx_design")
     setup_config(app)
     app.add_message_catalog(CATALOG, str(LOCALE_DIR))
-    setup_shared(app)
+    app.add_domain(ExplainerDomain)
+    setup_blocks(app)
+    setup_jsonld(app)
+    setup_records(app)
     setup_crossrefs(app)
     setup_tldr(app)
     setup_learn(app)
     setup_faq(app)
     setup_description(app)
-    setup_theme_context(app)
+    setup_page_context(app)
     setup_footnotes(app)
+    app.connect("builder-inited", add_explainer_domain)
     app.connect("builder-inited", add_html_assets)

@@ -58,15 +58,15 @@ from sphinx_design.icons import get_octicon
 from sphinx_design.shared import create_component
 
 from sphinx_explainer._i18n import _
-from sphinx_explainer.faq_jsonld import faq_page, script_safe_json
+from sphinx_explainer.blocks import ExplainerBlock, add_block_node, note_titled_labels
+from sphinx_explainer.faq_jsonld import faq_page
+from sphinx_explainer.jsonld import explainer_jsonld, script_safe_json
+from sphinx_explainer.plaintext import plain_text
 from sphinx_explainer.shared import (
-    ExplainerBlock,
     ExplainerDirective,
     LenientOptions,
-    add_block_node,
     check_options,
     flag,
-    note_titled_labels,
     warn,
 )
 
@@ -85,40 +85,38 @@ WARNING_SUBTYPE = "faq"
 FALLBACK_SLUG = "question"
 
 
-class faq(ExplainerBlock):  # noqa: N801
+class explainer_faq(ExplainerBlock):  # noqa: N801
     """A titled group of questions and answers."""
 
     css_class = "explainer-faq"
 
 
-class faq_item(nodes.General, nodes.Element):  # noqa: N801
+class explainer_faq_item(nodes.General, nodes.Element):  # noqa: N801
     """One question and its answer; its ``ids`` are the question's anchors."""
 
 
-class faq_question(nodes.General, nodes.TextElement):  # noqa: N801
+class explainer_faq_question(nodes.General, nodes.TextElement):  # noqa: N801
     """The question of an item (inline markup); translatable like a title."""
 
 
-class faq_answer(nodes.General, nodes.Element):  # noqa: N801
+class explainer_faq_answer(nodes.General, nodes.Element):  # noqa: N801
     """The answer of an item: any body elements."""
 
 
-class faq_anchor(nodes.General, nodes.Inline, nodes.Element):  # noqa: N801
+class explainer_faq_anchor(nodes.General, nodes.Inline, nodes.Element):  # noqa: N801
     """HTML only: the empty element that carries a question's anchors."""
 
 
-class faq_permalink(nodes.General, nodes.Inline, nodes.Element):  # noqa: N801
+class explainer_faq_permalink(nodes.General, nodes.Inline, nodes.Element):  # noqa: N801
     """HTML only: the visible link to a question's anchor."""
 
 
-class faq_jsonld(nodes.Invisible, nodes.Element):  # noqa: N801
-    """HTML only: the page's FAQPage JSON-LD, kept in an attribute (never as text)."""
-
-
 def question_text(item: nodes.Element) -> str:
-    """The plain text of an item's question, for ``:ref:`` link texts."""
-    question = next((child for child in item.children if isinstance(child, faq_question)), None)
-    return " ".join(question.astext().split()) if question is not None else ""
+    """The plain text of an item's question: its ``:ref:`` link text, slug and warnings."""
+    question = next(
+        (child for child in item.children if isinstance(child, explainer_faq_question)), None
+    )
+    return plain_text(question, " ") if question is not None else ""
 
 
 def unique_id(document: nodes.document, base: str) -> str:
@@ -142,7 +140,7 @@ class FaqDirective(ExplainerDirective):
     option_spec: ClassVar[dict[str, Callable[[str], object]]] = LenientOptions(
         {**ExplainerDirective.option_spec, "open": flag}
     )
-    node_class = faq
+    node_class = explainer_faq
     warning_subtype = WARNING_SUBTYPE
 
     def default_title(self) -> str:
@@ -172,7 +170,7 @@ class FaqDirective(ExplainerDirective):
 
 
 def _belongs_in_faq(node: nodes.Node) -> bool:
-    if isinstance(node, faq_item | nodes.Invisible | nodes.system_message):
+    if isinstance(node, explainer_faq_item | nodes.Invisible | nodes.system_message):
         return True
     # What a faq-item without a question leaves behind was warned about already.
     return isinstance(node, nodes.container) and "explainer-faq-unasked" in node["classes"]
@@ -211,16 +209,16 @@ class FaqItemDirective(SphinxDirective):
             self.set_source_info(unasked)
             return [unasked]
 
-        item = faq_item(classes=["explainer-faq-item", *self.options.get("class", [])])
+        item = explainer_faq_item(classes=["explainer-faq-item", *self.options.get("class", [])])
         self.set_source_info(item)
         if "open" in self.options:
             item["open"] = True
-        question = faq_question(question_source)
+        question = explainer_faq_question(question_source)
         self.set_source_info(question)
         inline, messages = self.parse_inline(question_source, lineno=self.lineno)
         question += inline
         item += question
-        answer = faq_answer()
+        answer = explainer_faq_answer()
         self.set_source_info(answer)
         answer += answer_nodes
         item += answer
@@ -234,7 +232,7 @@ class FaqItemDirective(SphinxDirective):
         self.name_item(item, question)
         return [item, *messages]
 
-    def name_item(self, item: faq_item, question: faq_question) -> None:
+    def name_item(self, item: explainer_faq_item, question: explainer_faq_question) -> None:
         """Give the item its ``:name:``, or a slug of the question, as anchor."""
         document = self.state.document
         name = self.options.get("name", "").strip()
@@ -255,16 +253,16 @@ class FaqItemDirective(SphinxDirective):
                 self.add_name(item)
                 if item["ids"]:
                     return
-        anchor = unique_id(document, nodes.make_id(question.astext()) or FALLBACK_SLUG)
+        anchor = unique_id(document, nodes.make_id(plain_text(question, " ")) or FALLBACK_SLUG)
         item["ids"].append(anchor)
         document.ids[anchor] = item
 
 
 def warn_items_outside_faq(app: Sphinx, doctree: nodes.document) -> None:
     """Warn about each ``faq-item`` that no ``faq`` holds (it is still rendered)."""
-    for item in doctree.findall(faq_item):
+    for item in doctree.findall(explainer_faq_item):
         parent = item.parent
-        while parent is not None and not isinstance(parent, faq):
+        while parent is not None and not isinstance(parent, explainer_faq):
             parent = parent.parent
         if parent is None:
             warn(
@@ -278,15 +276,15 @@ def warn_items_outside_faq(app: Sphinx, doctree: nodes.document) -> None:
 
 def note_faq_labels(app: Sphinx, doctree: nodes.document) -> None:
     """``:ref:`` to a named ``faq-item`` shows its question as link text."""
-    note_titled_labels(app.env, doctree, faq_item, question_text)
+    note_titled_labels(app.env, doctree, explainer_faq_item, question_text)
 
 
 # -- HTML ---------------------------------------------------------------------
 
 
-def _is_open(item: faq_item) -> bool:
+def _is_open(item: explainer_faq_item) -> bool:
     parent = item.parent
-    while parent is not None and not isinstance(parent, faq):
+    while parent is not None and not isinstance(parent, explainer_faq):
         parent = parent.parent
     return bool(item.get("open") or (parent is not None and parent.get("open")))
 
@@ -302,13 +300,13 @@ class FaqHtmlTransform(SphinxPostTransform):
     formats = ("html",)
 
     def run(self, **kwargs: Any) -> None:
-        items = list(self.document.findall(faq_item))
+        items = list(self.document.findall(explainer_faq_item))
         if not items:
             return
         if self.config.explainer_faq_jsonld and not getattr(self.app.builder, "embedded", False):
             data = faq_page(_question_and_answer(item) for item in items)
             if data is not None:
-                self.document += faq_jsonld(json=script_safe_json(data))
+                self.document += explainer_jsonld(json=script_safe_json(data))
         for item in items:
             details = self.dropdown(item)
             # replace_self() would copy the item's ids onto <details>, where a
@@ -316,9 +314,11 @@ class FaqHtmlTransform(SphinxPostTransform):
             item["ids"], item["names"] = [], []
             item.replace_self(details)
 
-    def dropdown(self, item: faq_item) -> dropdown_main:
-        question = next(child for child in item.children if isinstance(child, faq_question))
-        answer = next(child for child in item.children if isinstance(child, faq_answer))
+    def dropdown(self, item: explainer_faq_item) -> dropdown_main:
+        question = next(
+            child for child in item.children if isinstance(child, explainer_faq_question)
+        )
+        answer = next(child for child in item.children if isinstance(child, explainer_faq_answer))
         details = dropdown_main(
             opened=_is_open(item),
             classes=["sd-sphinx-override", "sd-dropdown", "sd-card", *item["classes"]],
@@ -342,8 +342,8 @@ class FaqHtmlTransform(SphinxPostTransform):
             classes=["sd-summary-content", "sd-card-body", "explainer-faq-answer"],
         )
         if item["ids"]:
-            details += faq_anchor(ids=list(item["ids"]), classes=["explainer-faq-anchor"])
-            body += faq_permalink(
+            details += explainer_faq_anchor(ids=list(item["ids"]), classes=["explainer-faq-anchor"])
+            body += explainer_faq_permalink(
                 refid=item["ids"][0],
                 reftitle=_("Link to this question"),
                 classes=["explainer-faq-permalink"],
@@ -353,99 +353,89 @@ class FaqHtmlTransform(SphinxPostTransform):
         return details
 
 
-def _question_and_answer(item: faq_item) -> tuple[nodes.Element, nodes.Element]:
-    question = next(child for child in item.children if isinstance(child, faq_question))
-    answer = next(child for child in item.children if isinstance(child, faq_answer))
+def _question_and_answer(item: explainer_faq_item) -> tuple[nodes.Element, nodes.Element]:
+    question = next(child for child in item.children if isinstance(child, explainer_faq_question))
+    answer = next(child for child in item.children if isinstance(child, explainer_faq_answer))
     return question, answer
 
 
-def visit_anchor_html(self: HTML5Translator, node: faq_anchor) -> None:
+def visit_anchor_html(self: HTML5Translator, node: explainer_faq_anchor) -> None:
     self.body.append(self.starttag(node, "span", ""))
 
 
-def depart_anchor_html(self: HTML5Translator, node: faq_anchor) -> None:
+def depart_anchor_html(self: HTML5Translator, node: explainer_faq_anchor) -> None:
     self.body.append("</span>")
 
 
-def visit_permalink_html(self: HTML5Translator, node: faq_permalink) -> None:
+def visit_permalink_html(self: HTML5Translator, node: explainer_faq_permalink) -> None:
     label = node["reftitle"]
     attributes = {"href": f"#{node['refid']}", "title": label, "aria-label": label}
     self.body.append(self.starttag(node, "a", "", **attributes))
     self.body.append("\N{PILCROW SIGN}")
 
 
-def depart_permalink_html(self: HTML5Translator, node: faq_permalink) -> None:
+def depart_permalink_html(self: HTML5Translator, node: explainer_faq_permalink) -> None:
     self.body.append("</a>")
-
-
-def visit_jsonld_html(self: HTML5Translator, node: faq_jsonld) -> None:
-    # The JSON escapes <, > and & itself (faq_jsonld.script_safe_json), so it
-    # is written as the raw text of the script element, unchanged.
-    self.body.append(self.starttag(node, "script", "", type="application/ld+json"))
-    self.body.append(node["json"])
-    self.body.append("</script>\n")
-    raise nodes.SkipNode
 
 
 # HTML visitors of the neutral nodes: FaqHtmlTransform replaces every item in
 # HTML-format builds, so these only serve a translator that runs without it.
 
 
-def visit_item_html(self: HTML5Translator, node: faq_item) -> None:
+def visit_item_html(self: HTML5Translator, node: explainer_faq_item) -> None:
     self.body.append(self.starttag(node, "div"))
 
 
-def depart_item_html(self: HTML5Translator, node: faq_item) -> None:
+def depart_item_html(self: HTML5Translator, node: explainer_faq_item) -> None:
     self.body.append("</div>\n")
 
 
-def visit_question_html(self: HTML5Translator, node: faq_question) -> None:
+def visit_question_html(self: HTML5Translator, node: explainer_faq_question) -> None:
     self.body.append(self.starttag(node, "p", "", CLASS="explainer-faq-question"))
 
 
-def depart_question_html(self: HTML5Translator, node: faq_question) -> None:
+def depart_question_html(self: HTML5Translator, node: explainer_faq_question) -> None:
     self.body.append("</p>\n")
 
 
 visit_answer_html = visit_item_html
 depart_answer_html = depart_item_html
 
-
 # -- LaTeX: a bold question with its label, then the answer ----------------------
 
 
-def visit_item_latex(self: LaTeXTranslator, node: faq_item) -> None:
+def visit_item_latex(self: LaTeXTranslator, node: explainer_faq_item) -> None:
     self.body.append("\n" + self.hypertarget_to(node, anchor=True) + "\n")
 
 
-def depart_item_latex(self: LaTeXTranslator, node: faq_item) -> None:
+def depart_item_latex(self: LaTeXTranslator, node: explainer_faq_item) -> None:
     self.body.append("\n")
 
 
-def visit_question_latex(self: LaTeXTranslator, node: faq_question) -> None:
+def visit_question_latex(self: LaTeXTranslator, node: explainer_faq_question) -> None:
     self.body.append("\n\\par\\noindent\\sphinxstylestrong{")
 
 
-def depart_question_latex(self: LaTeXTranslator, node: faq_question) -> None:
+def depart_question_latex(self: LaTeXTranslator, node: explainer_faq_question) -> None:
     self.body.append("}\\par\n")
 
 
-def visit_answer_latex(self: LaTeXTranslator, node: faq_answer) -> None:
+def visit_answer_latex(self: LaTeXTranslator, node: explainer_faq_answer) -> None:
     self.body.append("\n")
 
 
-def depart_answer_latex(self: LaTeXTranslator, node: faq_answer) -> None:
+def depart_answer_latex(self: LaTeXTranslator, node: explainer_faq_answer) -> None:
     self.body.append("\n")
 
 
 # -- text: the question on its own line, the answer indented below -------------
 
 
-def visit_item_text(self: TextTranslator, node: faq_item) -> None:
+def visit_item_text(self: TextTranslator, node: explainer_faq_item) -> None:
     self.new_state(0)
 
 
-def depart_item_text(self: TextTranslator, node: faq_item) -> None:
+def depart_item_text(self: TextTranslator, node: explainer_faq_item) -> None:
     self.end_state()
 
 
@@ -453,74 +443,73 @@ visit_question_text = visit_item_text
 depart_question_text = depart_item_text
 
 
-def visit_answer_text(self: TextTranslator, node: faq_answer) -> None:
+def visit_answer_text(self: TextTranslator, node: explainer_faq_answer) -> None:
     self.new_state(3)
 
 
-def depart_answer_text(self: TextTranslator, node: faq_answer) -> None:
+def depart_answer_text(self: TextTranslator, node: explainer_faq_answer) -> None:
     self.end_state()
 
 
 # -- man: a bold question, the answer indented -----------------------------------
 
 
-def visit_item_man(self: ManualPageTranslator, node: faq_item) -> None:
+def visit_item_man(self: ManualPageTranslator, node: explainer_faq_item) -> None:
     pass
 
 
-def depart_item_man(self: ManualPageTranslator, node: faq_item) -> None:
+def depart_item_man(self: ManualPageTranslator, node: explainer_faq_item) -> None:
     pass
 
 
-def visit_question_man(self: ManualPageTranslator, node: faq_question) -> None:
+def visit_question_man(self: ManualPageTranslator, node: explainer_faq_question) -> None:
     self.body.append(".sp\n" + self.defs["strong"][0])
 
 
-def depart_question_man(self: ManualPageTranslator, node: faq_question) -> None:
+def depart_question_man(self: ManualPageTranslator, node: explainer_faq_question) -> None:
     self.body.append(self.defs["strong"][1] + "\n")
 
 
-def visit_answer_man(self: ManualPageTranslator, node: faq_answer) -> None:
+def visit_answer_man(self: ManualPageTranslator, node: explainer_faq_answer) -> None:
     self.visit_block_quote(node)
 
 
-def depart_answer_man(self: ManualPageTranslator, node: faq_answer) -> None:
+def depart_answer_man(self: ManualPageTranslator, node: explainer_faq_answer) -> None:
     self.depart_block_quote(node)
 
 
 # -- texinfo: anchors, a bold question, the answer in a quotation ----------------
 
 
-def visit_item_texinfo(self: TexinfoTranslator, node: faq_item) -> None:
+def visit_item_texinfo(self: TexinfoTranslator, node: explainer_faq_item) -> None:
     for node_id in node["ids"]:
         self.add_anchor(node_id, node)
 
 
-def depart_item_texinfo(self: TexinfoTranslator, node: faq_item) -> None:
+def depart_item_texinfo(self: TexinfoTranslator, node: explainer_faq_item) -> None:
     pass
 
 
-def visit_question_texinfo(self: TexinfoTranslator, node: faq_question) -> None:
+def visit_question_texinfo(self: TexinfoTranslator, node: explainer_faq_question) -> None:
     self.body.append("\n\n@noindent\n@strong{")
 
 
-def depart_question_texinfo(self: TexinfoTranslator, node: faq_question) -> None:
+def depart_question_texinfo(self: TexinfoTranslator, node: explainer_faq_question) -> None:
     self.body.append("}\n")
 
 
-def visit_answer_texinfo(self: TexinfoTranslator, node: faq_answer) -> None:
+def visit_answer_texinfo(self: TexinfoTranslator, node: explainer_faq_answer) -> None:
     self.body.append("\n@quotation\n")
 
 
-def depart_answer_texinfo(self: TexinfoTranslator, node: faq_answer) -> None:
+def depart_answer_texinfo(self: TexinfoTranslator, node: explainer_faq_answer) -> None:
     self.body.append("\n@end quotation\n")
 
 
 def setup_faq(app: Sphinx) -> None:
-    add_block_node(app, faq)
+    add_block_node(app, explainer_faq)
     app.add_node(
-        faq_item,
-        override=True,
+        explainer_faq_item,
         html=(visit_item_html, depart_item_html),
         latex=(visit_item_latex, depart_item_latex),
         text=(visit_item_text, depart_item_text),
@@ -528,8 +517,7 @@ def setup_faq(app: Sphinx) -> None:
         texinfo=(visit_item_texinfo, depart_item_texinfo),
     )
     app.add_node(
-        faq_question,
-        override=True,
+        explainer_faq_question,
         html=(visit_question_html, depart_question_html),
         latex=(visit_question_latex, depart_question_latex),
         text=(visit_question_text, depart_question_text),
@@ -537,19 +525,17 @@ def setup_faq(app: Sphinx) -> None:
         texinfo=(visit_question_texinfo, depart_question_texinfo),
     )
     app.add_node(
-        faq_answer,
-        override=True,
+        explainer_faq_answer,
         html=(visit_answer_html, depart_answer_html),
         latex=(visit_answer_latex, depart_answer_latex),
         text=(visit_answer_text, depart_answer_text),
         man=(visit_answer_man, depart_answer_man),
         texinfo=(visit_answer_texinfo, depart_answer_texinfo),
     )
-    app.add_node(faq_anchor, override=True, html=(visit_anchor_html, depart_anchor_html))
-    app.add_node(faq_permalink, override=True, html=(visit_permalink_html, depart_permalink_html))
-    app.add_node(faq_jsonld, override=True, html=(visit_jsonld_html, None))
-    app.add_directive("faq", FaqDirective, override=True)
-    app.add_directive("faq-item", FaqItemDirective, override=True)
+    app.add_node(explainer_faq_anchor, html=(visit_anchor_html, depart_anchor_html))
+    app.add_node(explainer_faq_permalink, html=(visit_permalink_html, depart_permalink_html))
+    app.add_directive("faq", FaqDirective)
+    app.add_directive("faq-item", FaqItemDirective)
     app.add_post_transform(FaqHtmlTransform)
     app.connect("doctree-read", note_faq_labels)
     app.connect("doctree-read", warn_items_outside_faq)

@@ -34,8 +34,9 @@ Citations can be cited from any page. :class:`CitationReferenceCollector`
 records, per page, the citations the page cites (label and reference id), and
 purges and merges that record with the page; the page that defines a
 citation is re-written whenever the references to it from elsewhere change
-(``env-get-outdated`` takes a picture before reading, ``env-get-updated``
-compares it after reading and names the pages to re-write).
+(``env-get-outdated`` takes a snapshot before reading, ``env-get-updated``
+compares it after reading and names the pages to re-write). The records
+live in the ``explainer`` domain.
 """
 
 from __future__ import annotations
@@ -47,7 +48,8 @@ from sphinx.addnodes import pending_xref
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from sphinx_explainer._i18n import _
-from sphinx_explainer.crossrefs import PictureCollector, per_page
+from sphinx_explainer.crossrefs import CrossPageSnapshotCollector
+from sphinx_explainer.domain import CITATION_REFERENCES, CITING_PLACES, explainer_domain
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -62,10 +64,6 @@ if TYPE_CHECKING:
 BACKLINK_ARROW = "\N{LEFTWARDS ARROW WITH HOOK}\N{VARIATION SELECTOR-15}"
 #: The label styles of ``explainer_footnote_backlink_labels``.
 LABEL_STYLES = ("letters", "numbers")
-#: Where the citation references of each page are kept on the environment.
-ENV_ATTRIBUTE = "explainer_citation_references"
-#: Where the places citing each citation are kept, worked out once per build.
-PLACES_ATTRIBUTE = "explainer_citing_places"
 
 
 class explainer_noteref(nodes.footnote_reference):  # noqa: N801
@@ -145,7 +143,7 @@ def note_label(note: nodes.Element) -> str:
 
 def citation_references(env: BuildEnvironment) -> dict[str, list[tuple[str, str]]]:
     """Per page, the ``(citation label, reference id)`` pairs it cites, in page order."""
-    return per_page(env, ENV_ATTRIBUTE)
+    return explainer_domain(env).store(CITATION_REFERENCES)
 
 
 def reading_order(env: BuildEnvironment) -> list[str]:
@@ -178,30 +176,30 @@ def citing_places(env: BuildEnvironment) -> dict[str, list[CitingPlace]]:
 
     :class:`CitationReferenceCollector` stores it then, so that writing a page
     with citations does not walk the whole project again. Until the next
-    reading is done, it is also the picture of the environment as it stands.
+    reading is done, it is also the snapshot of the environment as it stands.
     """
-    places = getattr(env, PLACES_ATTRIBUTE, None)
+    places = explainer_domain(env).data[CITING_PLACES]
     return places if places is not None else places_citing(env, reading_order(env))
 
 
-def citation_backlink_pictures(env: BuildEnvironment) -> dict[str, tuple[Any, ...]]:
+def citation_backlink_snapshots(env: BuildEnvironment) -> dict[str, tuple[Any, ...]]:
     """For each page that defines citations, the places elsewhere that cite them.
 
-    A page must be re-written when its picture changes.
+    A page must be re-written when its snapshot changes.
     """
     domain = env.get_domain("citation")
     places = citing_places(env)
-    pictures: dict[str, list[Any]] = {}
+    snapshots: dict[str, list[Any]] = {}
     for label, (docname, _labelid, _line) in sorted(domain.data.get("citations", {}).items()):
         others = tuple(place for place in places.get(label, ()) if place.docname != docname)
-        pictures.setdefault(docname, []).append((label, others))
-    return {docname: tuple(picture) for docname, picture in pictures.items()}
+        snapshots.setdefault(docname, []).append((label, others))
+    return {docname: tuple(snapshot) for docname, snapshot in snapshots.items()}
 
 
-class CitationReferenceCollector(PictureCollector):
+class CitationReferenceCollector(CrossPageSnapshotCollector):
     """Record which citations each page cites, so their pages can link back."""
 
-    attribute = ENV_ATTRIBUTE
+    store = CITATION_REFERENCES
 
     def collect(self, app: Sphinx, doctree: nodes.document) -> list[tuple[str, str]]:
         # Sphinx's CitationReferenceTransform has turned each [CIT]_ into a
@@ -212,12 +210,12 @@ class CitationReferenceCollector(PictureCollector):
             if node.get("refdomain") == "citation" and node["ids"]
         ]
 
-    def pictures(self, env: BuildEnvironment) -> dict[str, Any]:
-        return citation_backlink_pictures(env)
+    def snapshots(self, env: BuildEnvironment) -> dict[str, Any]:
+        return citation_backlink_snapshots(env)
 
     def get_updated_docs(self, app: Sphinx, env: BuildEnvironment) -> list[str]:
         # Every page is read now: the places citing each citation are final.
-        setattr(env, PLACES_ATTRIBUTE, places_citing(env, reading_order(env)))
+        explainer_domain(env).data[CITING_PLACES] = places_citing(env, reading_order(env))
         return super().get_updated_docs(app, env)
 
 
@@ -445,10 +443,10 @@ def depart_backlink_html(self: HTML5Translator, node: explainer_backlink) -> Non
 
 def setup_footnotes(app: Sphinx) -> None:
     """Register the back-link nodes, the post-transform and the citation collector."""
-    app.add_node(explainer_noteref, override=True, html=(visit_noteref_html, depart_noteref_html))
-    app.add_node(explainer_citation, override=True, html=(visit_citation_html, depart_citation_html))
-    app.add_node(explainer_backlinks, override=True, html=(visit_backlinks_html, depart_backlinks_html))
-    app.add_node(explainer_backlink_marker, override=True, html=(visit_marker_html, depart_marker_html))
-    app.add_node(explainer_backlink, override=True, html=(visit_backlink_html, depart_backlink_html))
+    app.add_node(explainer_noteref, html=(visit_noteref_html, depart_noteref_html))
+    app.add_node(explainer_citation, html=(visit_citation_html, depart_citation_html))
+    app.add_node(explainer_backlinks, html=(visit_backlinks_html, depart_backlinks_html))
+    app.add_node(explainer_backlink_marker, html=(visit_marker_html, depart_marker_html))
+    app.add_node(explainer_backlink, html=(visit_backlink_html, depart_backlink_html))
     app.add_post_transform(FootnoteBacklinksTransform)
     app.add_env_collector(CitationReferenceCollector)

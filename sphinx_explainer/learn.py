@@ -7,13 +7,14 @@ from typing import TYPE_CHECKING
 from docutils import nodes
 
 from sphinx_explainer._i18n import _
-from sphinx_explainer.shared import ExplainerBlock, ExplainerDirective, add_block_node, warn
+from sphinx_explainer.blocks import ExplainerBlock, add_block_node
+from sphinx_explainer.shared import ExplainerDirective, warn
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
 
-class what_you_will_learn(ExplainerBlock):  # noqa: N801
+class explainer_learn(ExplainerBlock):  # noqa: N801
     """The objectives of a page: a title and one bullet list."""
 
     css_class = "explainer-learn"
@@ -22,7 +23,7 @@ class what_you_will_learn(ExplainerBlock):  # noqa: N801
 class WhatYouWillLearnDirective(ExplainerDirective):
     """``.. what-you-will-learn:: [title]`` holding exactly one bullet list."""
 
-    node_class = what_you_will_learn
+    node_class = explainer_learn
     warning_subtype = "learn"
 
     def default_title(self) -> str:
@@ -43,5 +44,5 @@ class WhatYouWillLearnDirective(ExplainerDirective):
 
 
 def setup_learn(app: Sphinx) -> None:
-    add_block_node(app, what_you_will_learn)
-    app.add_directive("what-you-will-learn", WhatYouWillLearnDirective, override=True)
+    add_block_node(app, explainer_learn)
+    app.add_directive("what-you-will-learn", WhatYouWillLearnDirective)

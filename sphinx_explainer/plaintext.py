@@ -1,10 +1,20 @@
-"""The text of doctree nodes as a reader reads it, for descriptions and JSON-LD.
+"""The text of doctree nodes as a reader reads it: the one plain-text path.
 
-Footnote and citation references, comments and other invisible nodes are left
-out, with the space before a reference ("2026 [#note]_." reads "2026."), and
-docutils' markers of backslash escapes are dropped. :func:`plain_text` gives
-one line per block, white space collapsed within it except in literal blocks
-(ASCII white space only: U+2028 and no-break spaces are content).
+Every feature that needs "the text of a node" takes it from
+:func:`plain_text`: the TL;DR description, the FAQ slug and ``:ref:`` text,
+the JSON-LD, the reading time and the site features. The rules, written once:
+
+- **Skipped:** footnote and citation references (with the space before them:
+  "2026 [#note]_." reads "2026."), footnote and citation labels, raw markup,
+  comments and other invisible nodes, system messages, and the titles of the
+  explainer blocks inside the node (the "TL;DR" over a summary is chrome, not
+  content). The node itself is never skipped, so the plain text of a block
+  title is its text.
+- **White space:** one line per block (paragraph, list item, title...), ASCII
+  white space collapsed within it, except in literal blocks, whose lines are
+  kept (right-stripped). U+2028 and no-break spaces are content. With
+  ``separator=" "``, the blocks are joined on one line.
+- docutils' markers of backslash escapes are dropped.
 """
 
 from __future__ import annotations
@@ -17,13 +27,19 @@ from docutils import nodes
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
+class Chrome:
+    """Mixin for nodes whose text is chrome, not content (the explainer blocks' titles)."""
+
+
 #: Nodes whose text is not part of what the reader reads.
-_SKIPPED = (
+SKIPPED = (
     nodes.footnote_reference,
     nodes.citation_reference,
+    nodes.label,
     nodes.Invisible,
     nodes.raw,
     nodes.system_message,
+    Chrome,
 )
 
 _WHITE_SPACE = re.compile(r"[ \t\n\r\f\v]+")
@@ -32,30 +48,38 @@ _REFERENCES = (nodes.footnote_reference, nodes.citation_reference)
 
 def _inline_text(node: nodes.Node) -> str:
     parts: list[str] = []
+    # The space cut before a reference, given back if a word follows it.
+    cut_space = False
 
-    def collect(node: nodes.Node) -> None:
-        if isinstance(node, _SKIPPED):
-            if isinstance(node, _REFERENCES) and parts:
+    def collect(node: nodes.Node, root: bool = False) -> None:
+        nonlocal cut_space
+        if not root and isinstance(node, SKIPPED):
+            if isinstance(node, _REFERENCES) and parts and parts[-1] != parts[-1].rstrip():
                 # "2026 [#note]_." reads "2026." without the reference.
                 parts[-1] = parts[-1].rstrip()
+                cut_space = True
             return
         if isinstance(node, nodes.Text):
-            parts.append(node.astext())  # without docutils' \x00 escape markers
+            text = node.astext()  # without docutils' \x00 escape markers
+            if cut_space and text[:1].isalnum():
+                text = " " + text
+            cut_space = False
+            parts.append(text)
             return
         for child in node.children:
             collect(child)
 
-    collect(node)
+    collect(node, root=True)
     return "".join(parts)
 
 
-def _collapse(text: str) -> str:
-    # ASCII white space only: U+2028, no-break spaces and the like are content.
+def collapse(text: str) -> str:
+    """``text`` on one line: runs of ASCII white space become one space."""
     return _WHITE_SPACE.sub(" ", text).strip(" ")
 
 
-def _blocks(node: nodes.Node) -> Iterator[str]:
-    if isinstance(node, _SKIPPED):
+def _blocks(node: nodes.Node, root: bool = False) -> Iterator[str]:
+    if not root and isinstance(node, SKIPPED):
         return
     if isinstance(node, nodes.FixedTextElement):  # literal and doctest blocks
         text = "\n".join(line.rstrip() for line in _inline_text(node).splitlines())
@@ -63,7 +87,7 @@ def _blocks(node: nodes.Node) -> Iterator[str]:
             yield text.strip("\n")
         return
     if isinstance(node, nodes.Text | nodes.TextElement):
-        text = _collapse(_inline_text(node))
+        text = collapse(_inline_text(node))
         if text:
             yield text
         return
@@ -71,6 +95,13 @@ def _blocks(node: nodes.Node) -> Iterator[str]:
         yield from _blocks(child)
 
 
-def plain_text(node: nodes.Node) -> str:
-    """The text of ``node`` as a reader reads it: one line per block."""
-    return "\n".join(_blocks(node))
+def plain_text(node: nodes.Node, separator: str = "\n") -> str:
+    """The text of ``node`` as a reader reads it: its blocks joined by ``separator``.
+
+    With the default, one line per block (literal blocks keep their lines);
+    with ``separator=" "``, all on one line, white space collapsed throughout.
+    """
+    blocks = _blocks(node, root=True)
+    if separator == "\n":
+        return "\n".join(blocks)
+    return collapse(separator.join(blocks))

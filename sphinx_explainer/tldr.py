@@ -5,13 +5,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from sphinx_explainer._i18n import _
-from sphinx_explainer.shared import ExplainerBlock, ExplainerDirective, add_block_node
+from sphinx_explainer.blocks import ExplainerBlock, add_block_node
+from sphinx_explainer.shared import ExplainerDirective
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
 
-class tldr(ExplainerBlock):  # noqa: N801
+class explainer_tldr(ExplainerBlock):  # noqa: N801
     """A TL;DR block; its first instance on a page also describes the page."""
 
     css_class = "explainer-tldr"
@@ -20,7 +21,7 @@ class tldr(ExplainerBlock):  # noqa: N801
 class TldrDirective(ExplainerDirective):
     """``.. tldr:: [title]`` with any body elements as content."""
 
-    node_class = tldr
+    node_class = explainer_tldr
     warning_subtype = "tldr"
 
     def default_title(self) -> str:
@@ -28,5 +29,5 @@ class TldrDirective(ExplainerDirective):
 
 
 def setup_tldr(app: Sphinx) -> None:
-    add_block_node(app, tldr)
-    app.add_directive("tldr", TldrDirective, override=True)
+    add_block_node(app, explainer_tldr)
+    app.add_directive("tldr", TldrDirective)

@@ -9,7 +9,8 @@ import pytest
 from docutils import nodes
 from helpers import soup_of, warnings_of
 
-from sphinx_explainer.faq_jsonld import faq_page, script_safe_json
+from sphinx_explainer.faq_jsonld import faq_page
+from sphinx_explainer.jsonld import script_safe_json
 from sphinx_explainer.plaintext import plain_text
 
 HOSTILE = [

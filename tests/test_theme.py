@@ -10,7 +10,7 @@ from bs4 import BeautifulSoup
 from docutils import nodes
 from helpers import soup_of, text_of, warnings_of
 
-from sphinx_explainer.theme import (
+from sphinx_explainer.page_context import (
     count_words,
     css_color,
     format_page_date,

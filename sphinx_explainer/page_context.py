@@ -37,9 +37,10 @@ from docutils import nodes
 from sphinx.locale import get_translator
 
 from sphinx_explainer._i18n import CATALOG
+from sphinx_explainer.plaintext import plain_text
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterator
+    from collections.abc import Callable
 
     from sphinx.application import Sphinx
 
@@ -52,15 +53,6 @@ _ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?![\d])")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 _CJK_PER_WORD = 2
 _WORD = re.compile(r"\w+")
-#: Nodes whose text a reader does not read: markup, comments, note labels.
-_NOT_READ = (
-    nodes.Invisible,
-    nodes.raw,
-    nodes.system_message,
-    nodes.footnote_reference,
-    nodes.citation_reference,
-    nodes.label,
-)
 #: The page title as the HTML writer writes it: the first ``<h1>`` of the body.
 _FIRST_H1 = re.compile(r"<h1[\s>].*?</h1>", re.DOTALL)
 #: A CSS colour: a name, hex, a colour function of numbers, or a custom property.
@@ -102,25 +94,11 @@ def _long_date(date: dt.date, language: str | None) -> str:
     return format_date(date, format="long", locale=locale)
 
 
-def _read_texts(node: nodes.Node) -> Iterator[str]:
-    """The text of ``node`` a reader reads, skipping markup and labels."""
-    stack = [node]
-    while stack:
-        current = stack.pop()
-        if isinstance(current, nodes.Text):
-            yield str(current)
-        elif not isinstance(current, _NOT_READ):
-            stack.extend(reversed(current.children))
-
-
 def count_words(node: nodes.Node) -> int:
     """The number of words in ``node``; CJK characters count two to a word."""
-    words = 0
-    cjk = 0
-    for text in _read_texts(node):
-        cjk_here = len(_CJK.findall(text))
-        cjk += cjk_here
-        words += len(_WORD.findall(_CJK.sub(" ", text))) if cjk_here else len(text.split())
+    text = plain_text(node)
+    cjk = len(_CJK.findall(text))
+    words = len(_WORD.findall(_CJK.sub(" ", text))) if cjk else len(text.split())
     return words + math.ceil(cjk / _CJK_PER_WORD)
 
 
@@ -137,9 +115,7 @@ def reading_minutes(words: int, words_per_minute: object = WORDS_PER_MINUTE) -> 
 
 def _title_text(section: nodes.Element) -> str:
     title = next((child for child in section.children if isinstance(child, nodes.title)), None)
-    if title is None:
-        return ""
-    return " ".join("".join(_read_texts(title)).split())
+    return plain_text(title, " ") if title is not None else ""
 
 
 def _sections(parent: nodes.Element) -> list[nodes.section]:
@@ -183,7 +159,7 @@ def split_title(body: str) -> tuple[str, str, str]:
     return body[: match.start()], match.group(), body[match.end() :]
 
 
-def _metadata_author(meta: dict[str, Any]) -> str:
+def metadata_author(meta: dict[str, Any]) -> str:
     author = meta.get("author") or meta.get("authors") or ""
     if isinstance(author, list | tuple):
         author = ", ".join(str(name) for name in author)
@@ -218,7 +194,7 @@ def add_page_context(
     context.update(
         explainer_date=human,
         explainer_date_iso=iso,
-        explainer_author=_metadata_author(meta),
+        explainer_author=metadata_author(meta),
         explainer_words=words,
         explainer_reading_minutes=reading_minutes(words, speed) if words else 0,
         explainer_toc=page_outline(doctree) if doctree is not None else [],
@@ -238,7 +214,7 @@ def add_template_filters(app: Sphinx) -> None:
         environment.filters["explainer_color"] = css_color
 
 
-def setup_theme_context(app: Sphinx) -> None:
+def setup_page_context(app: Sphinx) -> None:
     """Connect the page-context helpers of the theme (safe with any theme)."""
     app.connect("builder-inited", add_template_filters)
     app.connect("html-page-context", add_page_context)

@@ -1,0 +1,82 @@
+"""A :class:`~sphinx_explainer.domain.PageRecord` of every page, kept in the domain.
+
+On ``doctree-read`` (after Sphinx has collected the page's title and
+fields), each page's title, fields, word count, TL;DR, objectives and FAQ
+questions are taken as plain text from its doctree and stored in the
+``explainer`` domain, where the site features read them.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from docutils import nodes
+
+from sphinx_explainer.domain import PageRecord, Question, explainer_domain
+from sphinx_explainer.faq import explainer_faq_answer, explainer_faq_item, explainer_faq_question
+from sphinx_explainer.learn import explainer_learn
+from sphinx_explainer.page_context import count_words, format_page_date, metadata_author
+from sphinx_explainer.plaintext import plain_text
+from sphinx_explainer.tldr import explainer_tldr
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+
+
+def field_tags(value: object) -> tuple[str, ...]:
+    """The tags of a ``:tags:`` field: comma-separated, stripped, each once, in order."""
+    if isinstance(value, list | tuple):
+        value = ",".join(str(item) for item in value)
+    tags = (" ".join(tag.split()) for tag in str(value or "").split(","))
+    return tuple(dict.fromkeys(tag for tag in tags if tag))
+
+
+def _questions(doctree: nodes.document) -> tuple[Question, ...]:
+    questions = []
+    for item in doctree.findall(explainer_faq_item):
+        question = next((c for c in item.children if isinstance(c, explainer_faq_question)), None)
+        answer = next((c for c in item.children if isinstance(c, explainer_faq_answer)), None)
+        if question is None or not item["ids"]:
+            continue
+        text = plain_text(answer, " ") if answer is not None else ""
+        questions.append(Question(item["ids"][0], plain_text(question, " "), text))
+    return tuple(questions)
+
+
+def _objectives(doctree: nodes.document) -> tuple[str, ...]:
+    block = next(iter(doctree.findall(explainer_learn)), None)
+    if block is None:
+        return ()
+    items = (plain_text(item, " ") for item in block.findall(nodes.list_item))
+    return tuple(item for item in items if item)
+
+
+def page_record(app: Sphinx, doctree: nodes.document) -> PageRecord:
+    """The record of the page just read."""
+    env = app.env
+    meta: dict[str, Any] = env.metadata.get(env.docname, {})
+    title = env.titles.get(env.docname)
+    date_text = " ".join(str(meta.get("date", "")).split())
+    updated_text = " ".join(str(meta.get("updated", "")).split())
+    tldr = next(iter(doctree.findall(explainer_tldr)), None)
+    return PageRecord(
+        title=plain_text(title, " ") if title is not None else "",
+        date_text=date_text,
+        date=format_page_date(date_text, None)[1] if date_text else "",
+        updated=format_page_date(updated_text, None)[1] if updated_text else "",
+        author=metadata_author(meta),
+        tags=field_tags(meta.get("tags")),
+        words=count_words(doctree),
+        tldr=plain_text(tldr, " ") if tldr is not None else "",
+        objectives=_objectives(doctree),
+        questions=_questions(doctree),
+    )
+
+
+def note_page_record(app: Sphinx, doctree: nodes.document) -> None:
+    explainer_domain(app.env).pages[app.env.docname] = page_record(app, doctree)
+
+
+def setup_records(app: Sphinx) -> None:
+    # After Sphinx's own collectors (priority 500) have stored the title and fields.
+    app.connect("doctree-read", note_page_record, priority=800)
