@@ -100,9 +100,10 @@ class RefTargetCollector(CrossPageSnapshotCollector):
 
     def snapshots(self, env: BuildEnvironment) -> dict[str, Any]:
         std = env.get_domain("std")
+        targets_by_page = explainer_domain(env).store(self.store)
         return {
-            docname: tuple((name, std.labels.get(name), std.anonlabels.get(name)) for name in targets)
-            for docname, targets in explainer_domain(env).store(self.store).items()
+            docname: tuple((name, std.labels.get(name), std.anonlabels.get(name)) for name in names)
+            for docname, names in targets_by_page.items()
         }
 
 

@@ -23,6 +23,15 @@ if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
 
+def tag_slug(tag: str) -> str:
+    """The file name stem of a tag's page (``tags/<slug>.html``): ASCII, stable.
+
+    Tags in scripts that ``make_id`` cannot spell (CJK, say) get a stem made
+    from their UTF-8 bytes, so that every tag has a page of its own.
+    """
+    return nodes.make_id(tag) or "tag-" + tag.encode("utf-8").hex()[:24]
+
+
 def field_tags(value: object) -> tuple[str, ...]:
     """The tags of a ``:tags:`` field: comma-separated, stripped, each once, in order."""
     if isinstance(value, list | tuple):
