@@ -293,26 +293,28 @@ def find_source_dir(folder: Path) -> Path | None:
     return None
 
 
+def shown(path: Path) -> str:
+    """``path`` as the user would type it: relative to the current folder when below it."""
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return str(path)
+
+
 def toctree_hint(path: Path) -> str:
     """Where the new page goes in a toctree, said as precisely as the folders allow."""
     folder = path.parent.resolve()
     source_dir = find_source_dir(folder)
     if source_dir is None:
         return (
-            f"Add the page to a toctree of your project with the line\n\n"
+            "Add the page to a toctree of your project with the line\n\n"
             f"   {path.stem}\n\n"
             "written as its path from the folder of conf.py, without the suffix."
         )
     docname = (folder / path.stem).relative_to(source_dir).as_posix()
-    root = next(
-        (
-            source_dir / f"index{suffix}"
-            for suffix in (".rst", ".md")
-            if (source_dir / f"index{suffix}").is_file()
-        ),
-        source_dir / "index.rst",
-    )
-    return f"Add this line to a toctree, for example in {root}:\n\n   {docname}"
+    indexes = (source_dir / f"index{suffix}" for suffix in (".rst", ".md"))
+    root = next((index for index in indexes if index.is_file()), source_dir / "index.rst")
+    return f"Add this line to a toctree, for example in {shown(root)}:\n\n   {docname}"
 
 
 def write_article(article: Article, folder: Path) -> Path:
@@ -343,7 +345,7 @@ def run_new(options: argparse.Namespace) -> int:
         myst=options.myst,
     )
     path = write_article(article, options.dir)
-    print(f"Wrote {path}")
+    print(f"Wrote {shown(path)}")
     print(toctree_hint(path))
     return 0
 
