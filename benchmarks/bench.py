@@ -9,8 +9,8 @@ repetition so that no configuration always runs first or last:
 
 Then it loads one generated article per theme in Chromium (page weight) and
 runs Lighthouse on the demo article and on the generated article. It prints
-the tables, writes every figure to ``<out>/latest.json`` and the tables to
-``<out>/latest.rst`` (which ``docs/performance.rst`` includes).
+the tables, and writes every figure to ``<out>/latest.json``, from which the
+docs build the Performance page (``docs/_ext/bench_results.py``).
 
 Timing noise never makes it fail: it exits non-zero only when a build fails.
 """
@@ -324,7 +324,6 @@ def report_only(args: argparse.Namespace) -> int:
 def write(summary: dict[str, Any], out: Path) -> None:
     out.mkdir(parents=True, exist_ok=True)
     (out / "latest.json").write_text(json.dumps(summary, indent=1) + "\n", encoding="utf-8")
-    (out / "latest.rst").write_text(report.rst(summary), encoding="utf-8")
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
@@ -344,7 +343,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
                              "taken this long (default: no limit)")
     parser.add_argument("--themes", nargs="+", default=THEMES, help="themes to compare")
     parser.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "results",
-                        help="where latest.json and latest.rst go (default: benchmarks/results)")
+                        help="where latest.json goes (default: benchmarks/results)")
     parser.add_argument("--work", type=Path, default=ROOT / ".cache" / "bench" / "work",
                         help="scratch directory for the projects and builds")
     parser.add_argument("--source", choices=("head", "worktree"), default="head",
@@ -423,7 +422,7 @@ def main(argv: list[str] | None = None) -> int:
     write(summary, args.out)
     log("")
     log(report.terminal(summary))
-    log(f"figures: {args.out / 'latest.json'}; tables for the docs: {args.out / 'latest.rst'}")
+    log(f"figures: {args.out / 'latest.json'}")
     log(f"total time: {summary['duration_s'] / 60:.1f} minutes")
     failed = [b for b in builds if b["returncode"] != 0]
     if failed:

@@ -119,11 +119,15 @@ def targets(summary: dict[str, Any]) -> list[dict[str, Any]]:
     """
     found: list[dict[str, Any]] = []
     overhead = summary.get("extension_overhead") or []
-    for metric, name in (("cpu_s", "time (CPU)"), ("maxrss_kb", "peak memory")):
+    for metric, name, key in (
+        ("cpu_s", "time (CPU)", "overhead-time"),
+        ("maxrss_kb", "peak memory", "overhead-memory"),
+    ):
         ratios = [(row["size"], row["ratio"][metric]) for row in overhead if row["ratio"][metric]]
         met = all(r <= TARGET_OVERHEAD for _, r in ratios) if ratios else None
         found.append(
             {
+                "id": key,
                 "target": f"Extension overhead, {name}: at most +5 % against built-ins",
                 "measured": ", ".join(f"N={n}: {100 * (r - 1):+.1f} %" for n, r in ratios),
                 "met": met,
@@ -138,6 +142,7 @@ def targets(summary: dict[str, Any]) -> list[dict[str, Any]]:
         decisive = largest if largest is not None else fitted
         found.append(
             {
+                "id": "growth",
                 "target": "Theme build time grows linearly: exponent at most 1.1",
                 "measured": f"fit over all sizes {fitted}, between the two largest {largest}",
                 "met": None if decisive is None else decisive <= TARGET_EXPONENT,
@@ -153,6 +158,7 @@ def targets(summary: dict[str, Any]) -> list[dict[str, Any]]:
             met = None if not (mine and theirs) else mine < theirs
             found.append(
                 {
+                    "id": f"faster-than-{label(other)}",
                     "target": f"Faster than {label(other)} at {top} pages (clean build)",
                     "measured": f"{mine:.1f} s against {theirs:.1f} s CPU"
                     if mine and theirs
@@ -167,6 +173,7 @@ def targets(summary: dict[str, Any]) -> list[dict[str, Any]]:
         page = weight["sphinx_explainer"]["gzip"]
         found.append(
             {
+                "id": "theme-css-js",
                 "target": "Theme's own CSS + JS under 12 KB gzip",
                 "measured": f"{own / 1024:.1f} KB",
                 "met": own < BUDGET_THEME_CSS_JS_GZIP,
@@ -174,6 +181,7 @@ def targets(summary: dict[str, Any]) -> list[dict[str, Any]]:
         )
         found.append(
             {
+                "id": "page-weight",
                 "target": "Article page as fetched (HTML, CSS, JS, fonts) under 30 KB gzip",
                 "measured": f"{page / 1024:.1f} KB",
                 "met": page < BUDGET_PAGE_GZIP,
@@ -186,6 +194,7 @@ def targets(summary: dict[str, Any]) -> list[dict[str, Any]]:
         scores = demo["scores"]
         found.append(
             {
+                "id": "lighthouse",
                 "target": f"Lighthouse mobile 100/100/100/100 on {lh['demo']['page']}",
                 "measured": "/".join(str(scores[c]) for c in scores),
                 "met": all(v == 100 for v in scores.values()),
@@ -194,6 +203,7 @@ def targets(summary: dict[str, Any]) -> list[dict[str, Any]]:
     else:
         found.append(
             {
+                "id": "lighthouse",
                 "target": "Lighthouse mobile 100/100/100/100 on the demo article",
                 "measured": lh.get("reason") or demo.get("error") or "not run",
                 "met": None,
@@ -207,19 +217,19 @@ def targets(summary: dict[str, Any]) -> list[dict[str, Any]]:
 # -- Tables ---------------------------------------------------------------------------------
 
 
-def _kb(value: float | None) -> str:
+def kilobytes(value: float | None) -> str:
     return "–" if value is None else f"{value / 1024:.1f}"
 
 
-def _s(value: float | None) -> str:
+def seconds(value: float | None) -> str:
     return "–" if value is None else f"{value:.2f}"
 
 
-def _mb(kb: float | None) -> str:
+def megabytes(kb: float | None) -> str:
     return "–" if kb is None else f"{kb / 1024:.0f}"
 
 
-def _pct(ratio: float | None) -> str:
+def change(ratio: float | None) -> str:
     return "–" if ratio is None else f"{100 * (ratio - 1):+.1f} %"
 
 
@@ -232,15 +242,15 @@ def tables(summary: dict[str, Any]) -> list[tuple[str, list[str], list[list[str]
         rows.append(
             [
                 str(row["size"]),
-                _s(b["wall_s"]),
-                _s(e["wall_s"]),
-                _pct(r["wall_s"]),
-                _s(b["cpu_s"]),
-                _s(e["cpu_s"]),
-                _pct(r["cpu_s"]),
-                _mb(b["maxrss_kb"]),
-                _mb(e["maxrss_kb"]),
-                _pct(r["maxrss_kb"]),
+                seconds(b["wall_s"]),
+                seconds(e["wall_s"]),
+                change(r["wall_s"]),
+                seconds(b["cpu_s"]),
+                seconds(e["cpu_s"]),
+                change(r["cpu_s"]),
+                megabytes(b["maxrss_kb"]),
+                megabytes(e["maxrss_kb"]),
+                change(r["maxrss_kb"]),
             ]
         )
     out.append(
@@ -260,11 +270,11 @@ def tables(summary: dict[str, Any]) -> list[tuple[str, list[str], list[list[str]
                 [
                     label(theme),
                     size,
-                    _s(fig["clean_wall_s"]),
-                    _s(fig["clean_cpu_s"]),
-                    _s(fig["incremental_wall_s"]),
-                    _s(fig["incremental_cpu_s"]),
-                    _mb(fig["maxrss_kb"]),
+                    seconds(fig["clean_wall_s"]),
+                    seconds(fig["clean_cpu_s"]),
+                    seconds(fig["incremental_wall_s"]),
+                    seconds(fig["incremental_cpu_s"]),
+                    megabytes(fig["maxrss_kb"]),
                 ]
             )
     out.append(
@@ -299,19 +309,19 @@ def tables(summary: dict[str, Any]) -> list[tuple[str, list[str], list[list[str]
 
         def both(kind: str, kinds: dict = kinds) -> str:
             k = kinds.get(kind)
-            return "–" if not k else f"{_kb(k['raw'])} / {_kb(k['gzip'])}"
+            return "–" if not k else f"{kilobytes(k['raw'])} / {kilobytes(k['gzip'])}"
 
         rows.append(
             [
                 label(theme),
                 str(data["requests"]),
-                f"{_kb(data['raw'])} / {_kb(data['gzip'])}",
+                f"{kilobytes(data['raw'])} / {kilobytes(data['gzip'])}",
                 both("document"),
                 both("stylesheet"),
                 both("script"),
                 both("font"),
                 both("image"),
-                f"{_kb(data['theme_own_css_js']['raw'])} / {_kb(data['theme_own_css_js']['gzip'])}",
+                f"{kilobytes(data['theme_own_css_js']['raw'])} / {kilobytes(data['theme_own_css_js']['gzip'])}",
             ]
         )
     out.append(
@@ -365,22 +375,21 @@ def terminal(summary: dict[str, Any]) -> str:
 
 
 def rst(summary: dict[str, Any]) -> str:
-    """The figures as reStructuredText, included by ``docs/performance.rst``."""
+    """The figures as reStructuredText, which ``docs/performance.rst`` renders."""
     machine = summary["machine"]
     versions = summary["versions"]
     commit = summary["commit"]
     lines = [
-        ".. This file is written by `make bench` (benchmarks/report.py). Do not edit.",
-        "",
         f"Measured on {summary['finished'][:16].replace('T', ' ')} UTC in {summary['duration_s'] / 60:.0f} minutes"
         f" at commit ``{commit['hash'][:12]}``"
         + f" ({commit.get('measured', 'working tree')})"
         + ".",
         "",
-        f"- Machine: {machine['cpus']} CPUs ({machine['cpu_model']}), "
-        f"{machine['memory_gb']} GB memory, {machine['system']}; load average "
-        f"{machine['load_start']} at the start and {machine['load_end']} at the end "
-        "(the machine was shared).",
+        (
+            f"- Machine: {machine['cpus']} CPUs ({machine['cpu_model']}), "
+            f"{machine['memory_gb']} GB memory, {machine['system']}; load average "
+            f"{machine['load_start']} at the start and {machine['load_end']} at the end."
+        ),
         "- Versions: " + ", ".join(f"{k} {v}" for k, v in versions.items() if v) + ".",
         f"- Settings: {summary['settings']['repeat']} repetitions"
         + (

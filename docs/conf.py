@@ -7,6 +7,8 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent / "_ext"))
+# The Performance page reads its figures through benchmarks/report.py.
+sys.path.append(str(Path(__file__).parent.parent))
 
 from sphinx_explainer import __version__  # noqa: E402
 
@@ -24,6 +26,7 @@ extensions = [
     "sphinx_design",
     "sphinxext.opengraph",
     "explainer_docs",
+    "bench_results",
 ]
 myst_enable_extensions = ["colon_fence"]
 # The reference pages show snippets with literalinclude and include; they are
@@ -32,6 +35,8 @@ exclude_patterns = ["_build", "snippets"]
 root_doc = "index"
 language = "en"
 nitpicky = True
+# The results of `make bench` that the Performance page is written from.
+bench_results = "../benchmarks/results/latest.json"
 
 # -- HTML ---------------------------------------------------------------------
 # SPHINX_THEME=furo (or alabaster, pydata_sphinx_theme, sphinx_book_theme,

@@ -14,7 +14,7 @@ import pytest
 from helpers import soup_of, warnings_of
 
 DOCS = Path(__file__).resolve().parents[1] / "docs"
-#: The figures the Performance page includes (``../benchmarks/results/latest.rst``).
+#: The results file the Performance page is written from (``latest.json``).
 BENCH_RESULTS = DOCS.parent / "benchmarks" / "results"
 SNIPPETS = DOCS / "snippets"
 
