@@ -186,3 +186,79 @@ def test_unknown_figure_is_a_located_warning(tmp_path):
     assert len(warnings) == 1
     assert "performance.rst:" in warnings[0]
     assert "unknown figure 'no-such-figure' of :bench:; write one of:" in warnings[0]
+
+
+# -- The demo article: written in our own words -------------------------------------------------
+
+#: Word runs this long that the article shares with its source count as copied.
+RUN = 8
+ARTICLE = "articles/karpathy-joins-anthropic"
+#: Quoted words (straight or typographic quotes, after smartquotes) stay verbatim
+#: and are left out of the measure, as is the list of sources (their titles).
+QUOTED = re.compile(r"[\"“”„][^\"“”„]*[\"“”„]")
+
+
+def source_article() -> Path:
+    """``shared/article/source-article.txt`` beside the clone (``../shared``) or further up."""
+    for folder in REPO.parents:
+        candidate = folder / "shared" / "article" / "source-article.txt"
+        if candidate.is_file():
+            return candidate
+    pytest.fail(
+        f"the source of the demo article was not found: expected shared/article/"
+        f"source-article.txt beside the repository ({REPO.parent / 'shared'}) or above it"
+    )
+
+
+def words(text: str) -> list[str]:
+    """Lower-case words without punctuation: "Anthropic's" gives "anthropics"."""
+    return [word for word in re.sub(r"[^\w\s]", "", text.casefold()).split() if word]
+
+
+def runs(passages: list[str]) -> set[tuple[str, ...]]:
+    """Every run of ``RUN`` consecutive words within a passage (never across two)."""
+    found = set()
+    for passage in passages:
+        for piece in QUOTED.split(passage):
+            seq = words(piece)
+            found.update(tuple(seq[i : i + RUN]) for i in range(len(seq) - RUN + 1))
+    return found
+
+
+def article_passages(soup: BeautifulSoup) -> list[str]:
+    """The article's text as a reader reads it, one passage per block, without sources."""
+    body = soup.select_one("article, div[role=main]")
+    for tag in body.select("aside.footnote, div.citation, blockquote, a.headerlink"):
+        tag.decompose()
+    blocks = body.select("p, li, h1, h2, h3, summary")
+    return [text_of(block) for block in blocks if not block.find(["p", "li"])]
+
+
+def source_passages() -> list[str]:
+    text = source_article().read_text(encoding="utf-8")
+    # Footnote markers are glued to the words in the source ("Anthropic12.").
+    text = re.sub(r"(?<=[^\W\d])\d{1,2}\b", "", text)
+    return text.split("\n")
+
+
+def test_demo_article_is_in_our_own_words(built_docs):
+    soup = page(built_docs, ARTICLE)
+    ours = runs(article_passages(soup))
+    assert len(ours) > 500, "the article's text was not found"
+    shared = sorted(" ".join(run) for run in ours & runs(source_passages()))
+    assert shared == [], f"{len(shared)} runs of {RUN} words copied from the source"
+
+
+def test_demo_article_keeps_the_quotes_verbatim(built_docs):
+    text = text_of(page(built_docs, ARTICLE).body).replace("“", '"').replace("”", '"')
+    for quote in (
+        "focused on using Claude to accelerate pre-training research",
+        "Personal update: I've joined Anthropic. I think the next few years at the frontier "
+        "of LLMs will be especially formative.",
+        "resume my work on it in time",
+        "responsible for the large-scale training runs that give Claude its core knowledge "
+        "and capabilities.",
+        "a clear sign from Anthropic that it believes AI-assisted research, rather than pure "
+        "compute, is how it stays competitive with OpenAI and Google",
+    ):
+        assert quote.replace("'", "’") in text.replace("'", "’"), quote
