@@ -249,16 +249,20 @@ def test_demo_article_is_in_our_own_words(built_docs):
     assert shared == [], f"{len(shared)} runs of {RUN} words copied from the source"
 
 
+def quotations(text: str) -> set[str]:
+    """The text between double quotes, straight or typographic, apostrophes made straight."""
+    text = text.replace("’", "'")
+    return {match.group()[1:-1].strip() for match in QUOTED.finditer(text)}
+
+
 def test_demo_article_keeps_the_quotes_verbatim(built_docs):
-    text = text_of(page(built_docs, ARTICLE).body).replace("“", '"').replace("”", '"')
-    for quote in (
-        "focused on using Claude to accelerate pre-training research",
-        "Personal update: I've joined Anthropic. I think the next few years at the frontier "
-        "of LLMs will be especially formative.",
-        "resume my work on it in time",
-        "responsible for the large-scale training runs that give Claude its core knowledge "
-        "and capabilities.",
-        "a clear sign from Anthropic that it believes AI-assisted research, rather than pure "
-        "compute, is how it stays competitive with OpenAI and Google",
-    ):
-        assert quote.replace("'", "’") in text.replace("'", "’"), quote
+    body = page(built_docs, ARTICLE).select_one("article, div[role=main]")
+    blocks = [text_of(block) for block in body.select("p, li, summary") if not block.find("p")]
+    article = "\n".join(blocks).replace("’", "'")
+    source = " ".join(source_article().read_text(encoding="utf-8").split())
+    source_quotes = quotations(re.sub(r"(?<=[^\W\d])\d{1,2}\b", "", source))
+    assert len(source_quotes) >= 5
+    for quote in source_quotes:
+        assert quote in article, f"the source's quotation is missing or altered: {quote}"
+    for quote in set().union(*(quotations(block) for block in blocks)):
+        assert quote in source, f"a quotation the source does not hold: {quote}"
