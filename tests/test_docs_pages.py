@@ -266,3 +266,12 @@ def test_demo_article_keeps_the_quotes_verbatim(built_docs):
         assert quote in article, f"the source's quotation is missing or altered: {quote}"
     for quote in set().union(*(quotations(block) for block in blocks)):
         assert quote in source, f"a quotation the source does not hold: {quote}"
+
+
+def test_missing_results_file_is_one_located_warning(tmp_path):
+    srcdir = copy_docs(tmp_path)
+    (tmp_path / "benchmarks" / "results" / "latest.json").unlink()
+    outdir, warnings = build_docs(srcdir)
+    assert len(warnings) == 1
+    assert "performance.rst:" in warnings[0] and "no results file at" in warnings[0]
+    assert "(no results)" in text_of(page(outdir, "performance").find(id="targets"))

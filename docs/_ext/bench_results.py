@@ -40,11 +40,14 @@ def results_path(env: BuildEnvironment) -> Path:
     return (Path(env.app.confdir) / env.config.bench_results).resolve()
 
 
-def load_results(env: BuildEnvironment) -> Summary:
-    """The results file, with its summaries worked out again from its runs' figures."""
+def load_results(env: BuildEnvironment) -> Summary | None:
+    """The results file, with its targets judged again from its figures; None if missing."""
     path = results_path(env)
     env.note_dependency(str(path))
-    summary = json.loads(path.read_text(encoding="utf-8"))
+    try:
+        summary = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return None
     summary["targets"] = report.targets(summary)
     return summary
 
@@ -267,6 +270,8 @@ class BenchRole(SphinxRole):
 
     def run(self) -> tuple[list[nodes.Node], list[nodes.system_message]]:
         summary = load_results(self.env)
+        if summary is None:  # warned once, by bench-figures
+            return [nodes.inline(self.rawtext, "(no results)")], []
         kind, _, name = self.text.partition(" ")
         try:
             if kind == "verdict":
@@ -291,7 +296,17 @@ class BenchFiguresDirective(SphinxDirective):
     has_content = False
 
     def run(self) -> list[nodes.Node]:
-        text = report.rst(load_results(self.env))
+        summary = load_results(self.env)
+        if summary is None:
+            path = results_path(self.env)
+            logger.warning(
+                "no results file at %s: run `make bench`, or set bench_results in conf.py",
+                path,
+                location=self.get_location(),
+                type="bench",
+            )
+            return [nodes.paragraph("", f"No results file at {path}.")]
+        text = report.rst(summary)
         source, line = self.get_source_info()
         lines = text.splitlines()
         content = StringList(lines, items=[(source, line)] * len(lines))

@@ -26,6 +26,9 @@ def docs_site(make_app, serve, tmp_path, monkeypatch):
     monkeypatch.delenv("SPHINX_THEME", raising=False)
     srcdir = tmp_path / "docs"
     shutil.copytree(DOCS, srcdir, ignore=shutil.ignore_patterns("_build"))
+    # The Performance page is written from the results of `make bench`.
+    results = DOCS.parent / "benchmarks" / "results"
+    shutil.copytree(results, tmp_path / "benchmarks" / "results")
     app = make_app("html", srcdir=srcdir)
     app.build()
     return serve(app.outdir)
