@@ -275,3 +275,14 @@ def test_missing_results_file_is_one_located_warning(tmp_path):
     assert len(warnings) == 1
     assert "performance.rst:" in warnings[0] and "no results file at" in warnings[0]
     assert "(no results)" in text_of(page(outdir, "performance").find(id="targets"))
+
+
+def test_a_run_without_page_weight_or_lighthouse_drops_in(tmp_path):
+    results = json.loads(RESULTS.read_text(encoding="utf-8"))
+    results["page_weight"] = {}
+    results["lighthouse"] = {"status": "skipped", "reason": "--no-lighthouse"}
+    outdir, warnings = build_docs(copy_docs(tmp_path, results))
+    assert warnings == []
+    text = figures_text(page(outdir, "performance"))
+    assert "Not measured : not measured" in text
+    assert "furo: Met" in text

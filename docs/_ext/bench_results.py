@@ -257,12 +257,33 @@ FIGURES: dict[str, Callable[[Summary], str]] = {
 VERDICTS = {"met": "Met", "NOT met": "Not met", "not measured": "Not measured"}
 
 
+#: The ids of :func:`benchmarks.report.targets`; a run that skipped a part has fewer.
+TARGET_IDS = (
+    "overhead-time",
+    "overhead-memory",
+    "growth",
+    "faster-than-furo",
+    "faster-than-pydata-sphinx-theme",
+    "theme-css-js",
+    "page-weight",
+    "lighthouse",
+)
+#: What a figure's function raises when the run did not measure it (--no-weight, say).
+NOT_MEASURED = (KeyError, IndexError, TypeError, ValueError, ZeroDivisionError)
+
+
 def verdict(summary: Summary, target_id: str) -> str:
     """``Met``, ``Not met`` or ``Not measured`` for the target of that id."""
     found = [target for target in summary["targets"] if target.get("id") == target_id]
-    if not found:
-        raise KeyError(target_id)
-    return VERDICTS[found[0]["verdict"]]
+    return VERDICTS[found[0]["verdict"]] if found else VERDICTS["not measured"]
+
+
+def figure(summary: Summary, name: str) -> str:
+    """The figure ``name`` of the run, or "not measured" when the run skipped it."""
+    try:
+        return FIGURES[name](summary)
+    except NOT_MEASURED:
+        return "not measured"
 
 
 class BenchRole(SphinxRole):
@@ -273,12 +294,10 @@ class BenchRole(SphinxRole):
         if summary is None:  # warned once, by bench-figures
             return [nodes.inline(self.rawtext, "(no results)")], []
         kind, _, name = self.text.partition(" ")
-        try:
-            if kind == "verdict":
-                return [nodes.strong(self.rawtext, verdict(summary, name))], []
-            text = FIGURES[self.text](summary)
-        except KeyError:
-            known = ", ".join(["verdict <target id>", *FIGURES])
+        if kind == "verdict" and name in TARGET_IDS:
+            return [nodes.strong(self.rawtext, verdict(summary, name))], []
+        if self.text not in FIGURES:
+            known = ", ".join([*(f"verdict {id_}" for id_ in TARGET_IDS), *FIGURES])
             logger.warning(
                 "unknown figure %r of :bench:; write one of: %s",
                 self.text,
@@ -287,6 +306,7 @@ class BenchRole(SphinxRole):
                 type="bench",
             )
             return [nodes.literal(self.rawtext, self.text)], []
+        text = figure(summary, self.text)
         return [nodes.inline(self.rawtext, text, classes=["bench-figure"])], []
 
 
