@@ -43,6 +43,8 @@ SKIPPED = (
 )
 
 _WHITE_SPACE = re.compile(r"[ \t\n\r\f\v]+")
+#: The ASCII characters besides white space that str.split() splits on.
+_ASCII_SEPARATORS = re.compile(r"[\x1c-\x1f]")
 _REFERENCES = (nodes.footnote_reference, nodes.citation_reference)
 
 
@@ -75,6 +77,10 @@ def _inline_text(node: nodes.Node) -> str:
 
 def collapse(text: str) -> str:
     """``text`` on one line: runs of ASCII white space become one space."""
+    if text.isascii() and not _ASCII_SEPARATORS.search(text):
+        # The common case, faster: here str.split() splits on exactly the
+        # white space the rule names.
+        return " ".join(text.split())
     return _WHITE_SPACE.sub(" ", text).strip(" ")
 
 

@@ -15,7 +15,7 @@ from docutils import nodes
 from sphinx_explainer.domain import PageRecord, Question, explainer_domain
 from sphinx_explainer.faq import explainer_faq_answer, explainer_faq_item, explainer_faq_question
 from sphinx_explainer.learn import explainer_learn
-from sphinx_explainer.page_context import count_words, format_page_date, metadata_author
+from sphinx_explainer.page_context import count_words, iso_date, metadata_author
 from sphinx_explainer.plaintext import plain_text
 from sphinx_explainer.tldr import explainer_tldr
 
@@ -71,8 +71,8 @@ def page_record(app: Sphinx, doctree: nodes.document) -> PageRecord:
     return PageRecord(
         title=plain_text(title, " ") if title is not None else "",
         date_text=date_text,
-        date=format_page_date(date_text, None)[1] if date_text else "",
-        updated=format_page_date(updated_text, None)[1] if updated_text else "",
+        date=iso_date(date_text),
+        updated=iso_date(updated_text),
         author=metadata_author(meta),
         tags=field_tags(meta.get("tags")),
         words=count_words(doctree),
