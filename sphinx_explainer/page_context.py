@@ -13,9 +13,9 @@ themes do not read them, so their pages are spared the work):
 ``explainer_author``
     The ``:author:`` field (or ``:authors:``), or ``""``.
 ``explainer_words``, ``explainer_reading_minutes``
-    The page's word count (counted once, when the page is read, and kept in
-    its :class:`~sphinx_explainer.domain.PageRecord`) and its reading time in
-    whole minutes (at least 1) at the theme's ``words_per_minute``.
+    The page's word count (an article's is counted once, when it is read, and
+    kept in its :class:`~sphinx_explainer.domain.PageRecord`) and its reading
+    time in whole minutes (at least 1) at the theme's ``words_per_minute``.
 ``explainer_toc``
     The page's outline below its title: a list of ``{"id", "title",
     "children"}`` dicts, two levels deep. Built from this page's doctree only,
@@ -196,15 +196,15 @@ def _make_gettext(app: Sphinx) -> Callable[[str], str]:
 
 
 def page_words(app: Sphinx, pagename: str, doctree: nodes.document | None) -> int:
-    """The page's word count, as counted once when the page was read.
+    """The page's word count: an article's was counted when it was read.
 
-    singlehtml writes the whole project as one page, whose doctree is then
-    counted as it stands.
+    Other pages are counted now, and so is the whole project that singlehtml
+    writes as one page.
     """
     if doctree is None:
         return 0
     record = explainer_domain(app.env).pages.get(pagename)
-    if record is None or isinstance(app.builder, SingleFileHTMLBuilder):
+    if record is None or not record.is_article or isinstance(app.builder, SingleFileHTMLBuilder):
         return count_words(doctree)
     return record.words
 
