@@ -13,24 +13,28 @@ Command line::
 
     python -m benchmarks.profile --pages 200 --rst docs/performance-profile.rst
 
-The profiler slows every call down, so read the table for shares, not for
-absolute times.
+The profiler counts CPU time (a busy machine changes it least) and slows
+every call down, small ones most, so read the table for shares rather than
+for absolute times.
 """
 
 from __future__ import annotations
 
 import argparse
 import ast
+import cProfile
 import pstats
 import subprocess
 import sys
 import tempfile
+import time
 from collections import defaultdict
 from pathlib import Path
 
 from benchmarks.generate import generate
 
-PACKAGE = Path(__file__).resolve().parents[1] / "sphinx_explainer"
+ROOT = Path(__file__).resolve().parents[1]
+PACKAGE = ROOT / "sphinx_explainer"
 #: Calls that parse a directive's content: the directives nested in it count on their own.
 CONTENT_PARSING = {"parse_content_to_nodes", "nested_parse", "nested_parse_with_titles"}
 
@@ -38,12 +42,24 @@ Function = tuple[str, int, str]
 
 
 def profile_build(srcdir: Path, workdir: Path) -> pstats.Stats:
-    """One clean serial HTML build of ``srcdir`` under cProfile."""
+    """One clean serial HTML build of ``srcdir`` under cProfile, in a child process."""
     stats = workdir / "build.prof"
-    command = [sys.executable, "-m", "cProfile", "-o", str(stats), "-m", "sphinx", "-b", "html", "-q"]
-    command += ["-j", "1", "-d", str(workdir / "doctrees"), str(srcdir), str(workdir / "html")]
-    subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
+    command = [sys.executable, "-m", "benchmarks.profile", "--child", str(stats), "--"]
+    command += ["-b", "html", "-q", "-j", "1", "-d", str(workdir / "doctrees")]
+    command += [str(srcdir), str(workdir / "html")]
+    subprocess.run(command, check=True, stdout=subprocess.DEVNULL, cwd=ROOT)
     return pstats.Stats(str(stats))
+
+
+def build_under_profile(stats: Path, sphinx_args: list[str]) -> None:
+    """Run ``sphinx-build`` with its CPU time profiled (a busy machine changes it least)."""
+    from sphinx.cmd.build import build_main
+
+    profiler = cProfile.Profile(time.thread_time)
+    status = profiler.runcall(build_main, sphinx_args)
+    profiler.dump_stats(stats)
+    if status:
+        raise SystemExit(status)
 
 
 def is_ours(function: Function) -> bool:
@@ -143,7 +159,10 @@ def time_by_module(stats: pstats.Stats) -> dict[str, tuple[float, list[str]]]:
     for function, seconds in time_by_entry(stats).items():
         grouped[module_of(function)].append((seconds, qualified_name(function)))
     return {
-        module: (sum(seconds for seconds, _name in entries), [name for _s, name in sorted(entries)[::-1][:2]])
+        module: (
+            sum(seconds for seconds, _name in entries),
+            [name for _s, name in sorted(entries)[::-1][:2]],
+        )
         for module, entries in grouped.items()
     }
 
@@ -153,7 +172,10 @@ def total_seconds(stats: pstats.Stats) -> float:
 
 
 def rst_table(
-    by_module: dict[str, tuple[float, list[str]]], pages: int, totals: tuple[float, float], theme: str
+    by_module: dict[str, tuple[float, list[str]]],
+    pages: int,
+    totals: tuple[float, float],
+    theme: str,
 ) -> str:
     """The figures as a reStructuredText include: a paragraph and a list table."""
     ours, builtins = totals
@@ -190,7 +212,12 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--pages", type=int, default=200)
     parser.add_argument("--theme", default="alabaster")
     parser.add_argument("--rst", type=Path, help="write the table to this file")
+    parser.add_argument("--child", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("sphinx_args", nargs="*", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
+    if args.child:
+        build_under_profile(args.child, args.sphinx_args)
+        return
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
         stats = {}

@@ -42,4 +42,3 @@ def test_both_faqs_render_in_text(build, extensions):
     assert "OTHER FAQ" in text
     assert "Does ours still work?" in text
     assert "Yes, beside the other one." in text
-
