@@ -39,23 +39,24 @@ def tag_shape(tag, *, roles: dict[str, str] | None = None) -> tuple:
     return tag.name, attributes
 
 
-def test_footnote_references_are_written_as_the_writer_writes_them(pages):
+def same_tags(pages, selector: str) -> tuple[list, list]:
+    """The tags ``selector`` finds as the writers write them and as we do, checked alike."""
     upstream, ours = pages
-    theirs = upstream.select("a.footnote-reference")
-    mine = ours.select("a.footnote-reference")
+    theirs, mine = upstream.select(selector), ours.select(selector)
     assert theirs
     assert [tag_shape(tag) for tag in mine] == [tag_shape(tag) for tag in theirs]
+    return theirs, mine
+
+
+def test_footnote_references_are_written_as_the_writer_writes_them(pages):
+    theirs, mine = same_tags(pages, "a.footnote-reference")
     assert [tag.decode_contents() for tag in mine] == [tag.decode_contents() for tag in theirs]
     # and the one addition, the accessible name
     assert all(tag["aria-label"].startswith("Footnote ") for tag in mine)
 
 
 def test_citations_are_wrapped_as_docutils_wraps_them(pages):
-    upstream, ours = pages
-    theirs = upstream.select("div.citation-list")
-    mine = ours.select("div.citation-list")
-    assert theirs
-    assert [tag_shape(tag) for tag in mine] == [tag_shape(tag) for tag in theirs]
+    theirs, mine = same_tags(pages, "div.citation-list")
     for their_list, my_list in zip(theirs, mine, strict=True):
         their_entries = their_list.find_all(recursive=False)
         my_entries = my_list.find_all(recursive=False)
