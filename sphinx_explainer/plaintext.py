@@ -23,6 +23,7 @@ import re
 
 from docutils import nodes
 
+
 class Chrome:
     """Mixin for nodes whose text is chrome, not content (the explainer blocks' titles)."""
 
