@@ -20,7 +20,7 @@ from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import Any
 
-from benchmarks.loopback import CHROMIUM_ARGS, QuietHandler, chromium_executable, serving
+from testing_tools.loopback import CHROMIUM_ARGS, QuietHandler, chromium_executable, serving
 
 COMPRESSIBLE = ("text/", "application/javascript", "application/json", "image/svg+xml")
 LIGHTHOUSE_VERSION = "12.8.2"  # 13.x needs Node 22

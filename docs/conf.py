@@ -31,7 +31,8 @@ extensions = [
 myst_enable_extensions = ["colon_fence"]
 # The reference pages show snippets with literalinclude and include; they are
 # not pages of their own.
-exclude_patterns = ["_build", "snippets"]
+# performance-profile.rst is included by performance.rst, not a page of its own.
+exclude_patterns = ["_build", "snippets", "performance-profile.rst"]
 root_doc = "index"
 language = "en"
 nitpicky = True

@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
 
+
 class CrossPageSnapshotCollector(EnvironmentCollector):
     """Re-write the pages whose snapshot of resolved cross-page targets changed.
 

@@ -13,7 +13,8 @@ Stores (``domain.data[<store>][docname]``):
     A :class:`PageRecord` for every page: its title and fields (date,
     updated, author, tags), word count, TL;DR, objectives and FAQ
     questions, all as plain text. A page is an *article* when it has a
-    ``:date:`` field. Collected on ``doctree-read``.
+    ``:date:`` field; other pages' records hold only their title, TL;DR and
+    questions. Collected on ``doctree-read``.
 ``citation_references``
     The ``(citation label, reference id)`` pairs each page cites, in page
     order (:mod:`sphinx_explainer.footnotes`).

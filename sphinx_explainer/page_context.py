@@ -1,7 +1,8 @@
 """Page context for the ``sphinx_explainer`` theme: date, author, reading time, outline.
 
-An ``html-page-context`` handler adds ``explainer_*`` keys that the theme's
-templates (and any other theme's) can use:
+An ``html-page-context`` handler adds ``explainer_*`` keys for the theme's
+templates, in the article theme and the themes that inherit from it (other
+themes do not read them, so their pages are spared the work):
 
 ``explainer_date``
     The page's ``:date:`` field, written ISO (``2026-05-21``), in the long
@@ -12,18 +13,20 @@ templates (and any other theme's) can use:
 ``explainer_author``
     The ``:author:`` field (or ``:authors:``), or ``""``.
 ``explainer_words``, ``explainer_reading_minutes``
-    The page's word count and its reading time in whole minutes (at least 1)
-    at the theme's ``words_per_minute``.
+    The page's word count (an article's is counted once, when it is read, and
+    kept in its :class:`~sphinx_explainer.domain.PageRecord`) and its reading
+    time in whole minutes (at least 1) at the theme's ``words_per_minute``.
 ``explainer_toc``
     The page's outline below its title: a list of ``{"id", "title",
     "children"}`` dicts, two levels deep. Built from this page's doctree only,
     so a page's build cost does not grow with the size of the project.
+``explainer_body_before``, ``explainer_body_title``, ``explainer_body_after``
+    The body cut around its ``<h1>``.
 
-In the theme's own pages, ``explainer_body_before``, ``explainer_body_title``
-and ``explainer_body_after`` hold the body cut around its ``<h1>``, and ``_`` also looks strings up in the extension's
-catalog before Sphinx's, so that templates can use strings Sphinx lacks.
-Everything is computed from the page's own doctree at write time and keeps no
-state, so parallel and incremental builds are unaffected.
+``_`` also looks strings up in the extension's catalog before Sphinx's, so
+that templates can use strings Sphinx lacks. Everything comes from the page's
+own doctree and record and keeps no state, so parallel and incremental builds
+are unaffected.
 """
 
 from __future__ import annotations
@@ -34,9 +37,11 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
+from sphinx.builders.singlehtml import SingleFileHTMLBuilder
 from sphinx.locale import get_translator
 
 from sphinx_explainer._i18n import CATALOG
+from sphinx_explainer.domain import explainer_domain
 from sphinx_explainer.plaintext import plain_text
 
 if TYPE_CHECKING:
@@ -73,14 +78,26 @@ def format_page_date(value: object, language: str | None) -> tuple[str, str]:
     ('Spring 2026', '')
     """
     text = str(value).strip()
-    match = _ISO_DATE.match(text)
-    if not match:
-        return text, ""
-    try:
-        date = dt.date(*(int(part) for part in match.groups()))
-    except ValueError:
+    date = _parse_date(text)
+    if date is None:
         return text, ""
     return _long_date(date, language), date.isoformat()
+
+
+def iso_date(value: object) -> str:
+    """A page's ``:date:`` value as ``YYYY-MM-DD``, or ``""`` when it is not ISO."""
+    date = _parse_date(str(value).strip())
+    return date.isoformat() if date is not None else ""
+
+
+def _parse_date(text: str) -> dt.date | None:
+    match = _ISO_DATE.match(text)
+    if not match:
+        return None
+    try:
+        return dt.date(*(int(part) for part in match.groups()))
+    except ValueError:
+        return None
 
 
 def _long_date(date: dt.date, language: str | None) -> str:
@@ -178,6 +195,20 @@ def _make_gettext(app: Sphinx) -> Callable[[str], str]:
     return gettext
 
 
+def page_words(app: Sphinx, pagename: str, doctree: nodes.document | None) -> int:
+    """The page's word count: an article's was counted when it was read.
+
+    Other pages are counted now, and so is the whole project that singlehtml
+    writes as one page.
+    """
+    if doctree is None:
+        return 0
+    record = explainer_domain(app.env).pages.get(pagename)
+    if record is None or not record.is_article or isinstance(app.builder, SingleFileHTMLBuilder):
+        return count_words(doctree)
+    return record.words
+
+
 def add_page_context(
     app: Sphinx,
     pagename: str,
@@ -185,26 +216,30 @@ def add_page_context(
     context: dict[str, Any],
     doctree: nodes.document | None,
 ) -> None:
-    """Add the ``explainer_*`` keys to a page's template context."""
+    """Add the ``explainer_*`` keys to a page's template context, in the article theme.
+
+    Other themes' templates do not read them, so their builds skip the work.
+    """
+    if _THEME_MARKER not in context:
+        return
     meta = context.get("meta") or {}
     date_value = meta.get("date")
     human, iso = format_page_date(date_value, app.config.language) if date_value else ("", "")
-    words = count_words(doctree) if doctree is not None else 0
+    words = page_words(app, pagename, doctree)
     speed = context.get("theme_words_per_minute", WORDS_PER_MINUTE)
+    before, title, after = split_title(context.get("body") or "")
     context.update(
+        _=_make_gettext(app),
         explainer_date=human,
         explainer_date_iso=iso,
         explainer_author=metadata_author(meta),
         explainer_words=words,
         explainer_reading_minutes=reading_minutes(words, speed) if words else 0,
         explainer_toc=page_outline(doctree) if doctree is not None else [],
+        explainer_body_before=before,
+        explainer_body_title=title,
+        explainer_body_after=after,
     )
-    if _THEME_MARKER in context:
-        context["_"] = _make_gettext(app)
-        before, title, after = split_title(context.get("body") or "")
-        context.update(
-            explainer_body_before=before, explainer_body_title=title, explainer_body_after=after
-        )
 
 
 def add_template_filters(app: Sphinx) -> None:

@@ -1,9 +1,10 @@
 """A :class:`~sphinx_explainer.domain.PageRecord` of every page, kept in the domain.
 
 On ``doctree-read`` (after Sphinx has collected the page's title and
-fields), each page's title, fields, word count, TL;DR, objectives and FAQ
-questions are taken as plain text from its doctree and stored in the
-``explainer`` domain, where the site features read them.
+fields), each page's title, TL;DR and FAQ questions, and for an article its
+fields, word count and objectives too, are taken as plain text from its
+doctree and stored in the ``explainer`` domain, where the site features and
+the article theme's byline read them.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from docutils import nodes
 from sphinx_explainer.domain import PageRecord, Question, explainer_domain
 from sphinx_explainer.faq import explainer_faq_answer, explainer_faq_item, explainer_faq_question
 from sphinx_explainer.learn import explainer_learn
-from sphinx_explainer.page_context import count_words, format_page_date, metadata_author
+from sphinx_explainer.page_context import count_words, iso_date, metadata_author
 from sphinx_explainer.plaintext import plain_text
 from sphinx_explainer.tldr import explainer_tldr
 
@@ -66,19 +67,23 @@ def page_record(app: Sphinx, doctree: nodes.document) -> PageRecord:
     meta: dict[str, Any] = env.metadata.get(env.docname, {})
     title = env.titles.get(env.docname)
     date_text = " ".join(str(meta.get("date", "")).split())
-    updated_text = " ".join(str(meta.get("updated", "")).split())
     tldr = next(iter(doctree.findall(explainer_tldr)), None)
-    return PageRecord(
+    record = PageRecord(
         title=plain_text(title, " ") if title is not None else "",
+        tldr=plain_text(tldr, " ") if tldr is not None else "",
+        questions=_questions(doctree),
+    )
+    if not date_text:
+        # Not an article: the site features read only its title, TL;DR and questions.
+        return record
+    return record._replace(
         date_text=date_text,
-        date=format_page_date(date_text, None)[1] if date_text else "",
-        updated=format_page_date(updated_text, None)[1] if updated_text else "",
+        date=iso_date(date_text),
+        updated=iso_date(" ".join(str(meta.get("updated", "")).split())),
         author=metadata_author(meta),
         tags=field_tags(meta.get("tags")),
         words=count_words(doctree),
-        tldr=plain_text(tldr, " ") if tldr is not None else "",
         objectives=_objectives(doctree),
-        questions=_questions(doctree),
     )
 
 

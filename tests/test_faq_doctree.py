@@ -7,16 +7,8 @@ for the oldest (0.6) and newest supported sphinx-design.
 
 from __future__ import annotations
 
-import re
-
 import pytest
-
-
-def normalize(doctree_text: str) -> str:
-    """Remove version noise: the build's path, and docutils' spelling of booleans."""
-    text = re.sub(r'<document source="[^"]*"', '<document source="index.rst"', doctree_text)
-    text = text.replace('="True"', '="1"').replace('="False"', '="0"')
-    return text
+from helpers import doctree_snapshot
 
 
 @pytest.fixture
@@ -26,9 +18,9 @@ def app(build):
 
 def test_doctree_before_html_transform(app, file_regression):
     doctree = app.env.get_doctree("index")
-    file_regression.check(normalize(doctree.pformat()), basename="faq_pre", extension=".xml")
+    file_regression.check(doctree_snapshot(doctree), basename="faq_pre", extension=".xml")
 
 
 def test_doctree_after_html_transform(app, file_regression):
     doctree = app.env.get_and_resolve_doctree("index", app.builder)
-    file_regression.check(normalize(doctree.pformat()), basename="faq_post", extension=".xml")
+    file_regression.check(doctree_snapshot(doctree), basename="faq_post", extension=".xml")

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import re
 import shutil
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
-from helpers import html_files, text_of, warnings_of
+from helpers import doctree_snapshot, html_files, text_of, warnings_of
 
 from sphinx_explainer.footnotes import BACKLINK_ARROW, backlink_mark, citing_place_name
 
@@ -388,20 +387,12 @@ def test_citing_from_a_new_place_rewrites_the_citation_page(build, copy_root):
 # -- doctree snapshots: before and after the HTML post-transform ---------------------
 
 
-def normalize(doctree_text: str) -> str:
-    """Remove version noise: the build's path, Sphinx 8's translation progress, and
-    docutils' spelling of booleans."""
-    text = re.sub(r'<document source="[^"]*"', '<document source="index.rst"', doctree_text)
-    text = re.sub(r' translation_progress="[^"]*"', "", text)
-    return text.replace('="True"', '="1"').replace('="False"', '="0"')
-
-
 def test_doctree_before_and_after_the_html_transform(build, file_regression):
     app = build("footnotes-doctree")
     before = app.env.get_doctree("index")
-    file_regression.check(normalize(before.pformat()), basename="footnotes_pre", extension=".xml")
+    file_regression.check(doctree_snapshot(before), basename="footnotes_pre", extension=".xml")
     after = app.env.get_and_resolve_doctree("index", app.builder)
-    file_regression.check(normalize(after.pformat()), basename="footnotes_post", extension=".xml")
+    file_regression.check(doctree_snapshot(after), basename="footnotes_post", extension=".xml")
 
 
 # -- cost ---------------------------------------------------------------------------

@@ -1,8 +1,10 @@
 """The browser layer: serve a build on localhost, drive Chromium, run axe-core.
 
-Chromium is the system's (``chromium``, installed by ``make test`` from
-Debian's package where it can) or Playwright's own download elsewhere. Every
-test here is marked ``browser``; ``-m "not browser"`` skips them all.
+The fixtures are here; the functions the tests call (axe-core, screenshots,
+colours) are in ``browser_helpers.py``. Chromium is the system's
+(``chromium``, installed by ``make test`` from Debian's package where it can)
+or Playwright's own download elsewhere. Every test here is marked
+``browser``; ``-m "not browser"`` skips them all.
 """
 
 from __future__ import annotations
@@ -13,19 +15,12 @@ from typing import TYPE_CHECKING, Any
 import pytest
 
 playwright_sync = pytest.importorskip("playwright.sync_api")
-from axe_playwright_python.base import AXE_SCRIPT  # noqa: E402
-
-from benchmarks.loopback import CHROMIUM_ARGS, chromium_executable, serving  # noqa: E402
+from testing_tools.loopback import CHROMIUM_ARGS, chromium_executable, serving  # noqa: E402
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
 
     from playwright.sync_api import Browser, Page
-
-#: Screenshots and other artifacts of the browser tests.
-ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
-#: The WCAG levels every page must pass.
-AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -75,29 +70,3 @@ def new_page(browser: Browser) -> Iterator[Callable[..., Page]]:
     yield open_page
     for context in contexts:
         context.close()
-
-
-def axe_violations(page: Page, include: list[str] | None = None) -> list[dict[str, Any]]:
-    """Run axe-core in the page; return its violations (WCAG 2.1 A and AA)."""
-    page.evaluate(AXE_SCRIPT)
-    context = {"include": [[selector] for selector in include]} if include else None
-    options = {"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]}
-    result = page.evaluate(
-        "([context, options]) => axe.run(context || document, options)", [context, options]
-    )
-    return result["violations"]
-
-
-def describe_violations(violations: list[dict[str, Any]]) -> str:
-    return "\n".join(
-        f"{v['id']} ({v['impact']}): {v['help']} at {[(n['target'], n.get('failureSummary')) for n in v['nodes']]}"
-        for v in violations
-    )
-
-
-def save_screenshot(page: Page, name: str) -> Path:
-    """Save a full-page screenshot under ``test-artifacts/``."""
-    ARTIFACTS.mkdir(exist_ok=True)
-    path = ARTIFACTS / f"{name}.png"
-    page.screenshot(path=str(path), full_page=True)
-    return path

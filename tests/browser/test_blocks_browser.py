@@ -3,41 +3,16 @@
 from __future__ import annotations
 
 import pytest
-from conftest import axe_violations, describe_violations, save_screenshot
+from browser_helpers import (
+    PAGE_BACKGROUND_JS,
+    axe_violations,
+    describe_violations,
+    is_dark,
+    save_screenshot,
+)
 
 BLOCKS = [".explainer-tldr", ".explainer-learn"]
 THEMES = ["alabaster", "furo", "pydata_sphinx_theme", "sphinx_book_theme", "sphinx_rtd_theme", "shibuya"]
-
-#: The colour behind a block: that of its nearest ancestor that is not transparent.
-PAGE_BACKGROUND_JS = """block => {
-    for (let node = block.parentElement; node; node = node.parentElement) {
-        const colour = getComputedStyle(node).backgroundColor;
-        if (colour !== 'rgba(0, 0, 0, 0)' && colour !== 'transparent') return colour;
-    }
-    return 'rgb(255, 255, 255)';
-}"""
-
-
-def channels(rgb: str) -> list[float]:
-    """The red, green, blue (0 to 1) and alpha of a computed ``rgb()``/``rgba()`` colour."""
-    values = [float(c) for c in rgb[rgb.index("(") + 1 : rgb.index(")")].split(",")]
-    return [c / 255 for c in values[:3]] + [values[3] if len(values) == 4 else 1.0]
-
-
-def over(top: str, bottom: str) -> list[float]:
-    """``top`` composited over the opaque ``bottom``."""
-    *colour, alpha = channels(top)
-    return [alpha * t + (1 - alpha) * b for t, b in zip(colour, channels(bottom)[:3], strict=True)]
-
-
-def luminance(colour: list[float]) -> float:
-    """Relative luminance (WCAG) of red, green, blue channels from 0 to 1."""
-    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in colour]
-    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
-
-
-def is_dark(rgb: str, behind: str = "rgb(255, 255, 255)") -> bool:
-    return luminance(over(rgb, behind)) < 0.2
 
 
 @pytest.mark.parametrize("theme", THEMES)

@@ -7,7 +7,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import axe_violations, describe_violations, save_screenshot
+from browser_helpers import axe_violations, describe_violations, save_screenshot
 
 DOCS = Path(__file__).resolve().parents[2] / "docs"
 PAGES = {

@@ -6,9 +6,15 @@ import json
 from pathlib import Path
 
 import pytest
+from browser_helpers import (
+    AXE_TAGS,
+    PAGE_BACKGROUND_JS,
+    axe_violations,
+    describe_violations,
+    is_dark,
+    save_screenshot,
+)
 from bs4 import BeautifulSoup
-from conftest import AXE_TAGS, axe_violations, describe_violations, save_screenshot
-from test_blocks_browser import PAGE_BACKGROUND_JS, is_dark
 
 FAQ = ".explainer-faq"
 ITEMS = "details.explainer-faq-item"

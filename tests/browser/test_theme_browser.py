@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import axe_violations, describe_violations, save_screenshot
+from browser_helpers import axe_violations, describe_violations, save_screenshot
 
 PAGES = ["index.html", "article.html", "second.html", "search.html", "genindex.html"]
 FIRST_REF = "article a.footnote-reference >> nth=0"

@@ -1,4 +1,4 @@
-"""Chromium and a loopback web server: shared by the benchmarks and the browser tests."""
+"""Chromium and a loopback web server, for the browser tests and the page-weight benchmark."""
 
 from __future__ import annotations
 
