@@ -16,6 +16,7 @@ from sphinx_explainer.faq import setup_faq
 from sphinx_explainer.footnotes import setup_footnotes
 from sphinx_explainer.jsonld import setup_jsonld
 from sphinx_explainer.learn import setup_learn
+from sphinx_explainer.lists import setup_lists
 from sphinx_explainer.page_context import setup_page_context
 from sphinx_explainer.records import setup_records
 from sphinx_explainer.tldr import setup_tldr
@@ -53,6 +54,7 @@ def setup_extension(app: Sphinx) -> None:
     setup_tldr(app)
     setup_learn(app)
     setup_faq(app)
+    setup_lists(app)
     setup_description(app)
     setup_page_context(app)
     setup_footnotes(app)

@@ -17,6 +17,7 @@ from sphinx_explainer.faq import explainer_faq_answer, explainer_faq_item, expla
 from sphinx_explainer.learn import explainer_learn
 from sphinx_explainer.page_context import count_words, format_page_date, metadata_author
 from sphinx_explainer.plaintext import plain_text
+from sphinx_explainer.shared import warn
 from sphinx_explainer.tldr import explainer_tldr
 
 if TYPE_CHECKING:
@@ -69,7 +70,7 @@ def page_record(app: Sphinx, doctree: nodes.document) -> PageRecord:
     updated_text = " ".join(str(meta.get("updated", "")).split())
     tldr = next(iter(doctree.findall(explainer_tldr)), None)
     return PageRecord(
-        title=plain_text(title, " ") if title is not None else "",
+        title=plain_text(title, " ") if title is not None and _has_title(doctree) else "",
         date_text=date_text,
         date=format_page_date(date_text, None)[1] if date_text else "",
         updated=format_page_date(updated_text, None)[1] if updated_text else "",
@@ -86,6 +87,47 @@ def note_page_record(app: Sphinx, doctree: nodes.document) -> None:
     explainer_domain(app.env).pages[app.env.docname] = page_record(app, doctree)
 
 
+def _date_fields(doctree: nodes.document) -> dict[str, nodes.Element]:
+    """The ``:date:`` and ``:updated:`` fields of the page's docinfo, by name."""
+    docinfo = next(iter(doctree.findall(nodes.docinfo)), None)
+    found: dict[str, nodes.Element] = {}
+    for field in docinfo.children if docinfo is not None else ():
+        if isinstance(field, nodes.date):
+            found["date"] = field
+        elif isinstance(field, nodes.field) and field[0].astext() in {"date", "updated"}:
+            found[field[0].astext()] = field
+    return found
+
+
+def _has_title(doctree: nodes.document) -> bool:
+    section = next(iter(doctree.findall(nodes.section)), None)
+    return section is not None and any(isinstance(c, nodes.title) for c in section.children)
+
+
+def check_article_fields(app: Sphinx, doctree: nodes.document) -> None:
+    """Warn about an article's date that is not ISO, and about an article without title."""
+    fields = _date_fields(doctree)
+    for name, field in fields.items():
+        text = " ".join((field[-1] if isinstance(field, nodes.field) else field).astext().split())
+        if text and not format_page_date(text, None)[1]:
+            warn(
+                f"The ':{name}:' field '{text}' is not an ISO date, so the page is listed "
+                "after the dated articles and left out of the feed. Write it as "
+                f"YYYY-MM-DD, e.g. ':{name}: 2026-05-21'.",
+                field,
+                "article",
+            )
+    if "date" in fields and not _has_title(doctree):
+        warn(
+            f"The article '{app.env.docname}' has a ':date:' but no title, so lists and the "
+            "feed show its file name. Give it a title: a heading at the top of the page.",
+            fields["date"],
+            "article",
+        )
+
+
 def setup_records(app: Sphinx) -> None:
+    # While the docinfo is still in the doctree (Sphinx's collector removes it at 500).
+    app.connect("doctree-read", check_article_fields, priority=400)
     # After Sphinx's own collectors (priority 500) have stored the title and fields.
     app.connect("doctree-read", note_page_record, priority=800)
