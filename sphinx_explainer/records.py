@@ -8,6 +8,7 @@ questions are taken as plain text from its doctree and stored in the
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
@@ -104,24 +105,44 @@ def _has_title(doctree: nodes.document) -> bool:
     return section is not None and any(isinstance(c, nodes.title) for c in section.children)
 
 
+def _field_location(app: Sphinx, name: str, field: nodes.Element) -> tuple[str, int]:
+    """``(docname, line)`` of a field.
+
+    docutils turns ``:date:`` into a ``date`` node without a line, so the
+    line is looked up in the source: the first that starts with the field.
+    """
+    docname = app.env.docname
+    if field.line:
+        return docname, field.line
+    source = Path(app.env.doc2path(docname))
+    lines = source.read_text(encoding="utf-8").splitlines() if source.is_file() else []
+    starts = (f":{name}:", f"{name}:")
+    line = next((n for n, text in enumerate(lines, 1) if text.lstrip().startswith(starts)), 1)
+    return docname, line
+
+
 def check_article_fields(app: Sphinx, doctree: nodes.document) -> None:
     """Warn about an article's date that is not ISO, and about an article without title."""
     fields = _date_fields(doctree)
     for name, field in fields.items():
         text = " ".join((field[-1] if isinstance(field, nodes.field) else field).astext().split())
         if text and not format_page_date(text, None)[1]:
+            effect = (
+                "the page is listed after the dated articles and left out of the feed"
+                if name == "date"
+                else "it is not used as the page's date of change"
+            )
             warn(
-                f"The ':{name}:' field '{text}' is not an ISO date, so the page is listed "
-                "after the dated articles and left out of the feed. Write it as "
-                f"YYYY-MM-DD, e.g. ':{name}: 2026-05-21'.",
-                field,
+                f"The ':{name}:' field '{text}' is not an ISO date, so {effect}. Write it "
+                f"as YYYY-MM-DD, e.g. ':{name}: 2026-05-21'.",
+                _field_location(app, name, field),
                 "article",
             )
     if "date" in fields and not _has_title(doctree):
         warn(
             f"The article '{app.env.docname}' has a ':date:' but no title, so lists and the "
             "feed show its file name. Give it a title: a heading at the top of the page.",
-            fields["date"],
+            _field_location(app, "date", fields["date"]),
             "article",
         )
 
