@@ -107,5 +107,27 @@ class RefTargetCollector(CrossPageSnapshotCollector):
         }
 
 
+class RelationsCollector(CrossPageSnapshotCollector):
+    """Re-write the pages whose parent, previous or next page changed or was retitled.
+
+    Themes show those pages' titles (``<link rel="next">``, the previous and
+    next links); Sphinx re-writes a page when its own source changes, not
+    when a neighbour is added, removed or retitled. Keeps no record of its own.
+    """
+
+    def collect(self, app: Sphinx, doctree: nodes.document) -> None:
+        return None
+
+    def snapshots(self, env: BuildEnvironment) -> dict[str, Any]:
+        titles = env.titles
+        return {
+            docname: tuple(
+                (other, titles[other].astext() if other in titles else "") for other in related
+            )
+            for docname, related in env.collect_relations().items()
+        }
+
+
 def setup_crossrefs(app: Sphinx) -> None:
     app.add_env_collector(RefTargetCollector)
+    app.add_env_collector(RelationsCollector)

@@ -6,3 +6,4 @@ myst_enable_extensions = ["colon_fence"]
 html_baseurl = "https://example.org/site/"
 explainer_tag_pages = True
 explainer_llms_txt = True
+version = "1.0"
