@@ -302,7 +302,8 @@ def test_dirhtml_writes_tag_pages_as_directories(build):
 
 def test_bad_input_warns_with_file_and_line(build):
     app = build("site-warnings")
-    warnings = [w for w in warnings_of(app) if "explainer." in w]
+    # Sphinx's own warning about the untitled page in the toctree aside.
+    warnings = [w for w in warnings_of(app) if "toctree contains" not in w]
     expected = [
         ("index.rst:4:", "':limit:'", "'0' was ignored"),
         ("index.rst:7:", "':limit:'", "'x' was ignored"),
