@@ -80,9 +80,13 @@ def atom_feed(app: Sphinx) -> bytes:
     feed = ET.Element("feed", {"xmlns": ATOM})
     _text(feed, "title", feed_title(app))
     _text(feed, "id", root_url(app, ""))
-    ET.SubElement(feed, "link", {"rel": "self", "type": FEED_TYPE, "href": root_url(app, FEED_FILE)})
     ET.SubElement(
-        feed, "link", {"rel": "alternate", "type": "text/html", "href": page_url(app, app.config.root_doc)}
+        feed, "link", {"rel": "self", "type": FEED_TYPE, "href": root_url(app, FEED_FILE)}
+    )
+    ET.SubElement(
+        feed,
+        "link",
+        {"rel": "alternate", "type": "text/html", "href": page_url(app, app.config.root_doc)},
     )
     newest = max((max(page.updated, page.date) for _d, page in articles), default="1970-01-01")
     _text(feed, "updated", atom_time(newest))

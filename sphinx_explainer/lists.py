@@ -236,7 +236,9 @@ class ListMaker:
             body.append(nodes.paragraph(page.tldr, page.tldr, classes=["explainer-card-summary"]))
         return body
 
-    def explainers(self, entries: Iterable[tuple[str, PageRecord]], classes: list[str]) -> list[nodes.Node]:
+    def explainers(
+        self, entries: Iterable[tuple[str, PageRecord]], classes: list[str]
+    ) -> list[nodes.Node]:
         """The cards of ``entries``; nothing when there are none."""
         entries = list(entries)
         if not entries:
@@ -244,20 +246,28 @@ class ListMaker:
         if self.html:
             container: nodes.Element = explainer_list(classes=["explainer-list", *classes])
             for docname, page in entries:
-                container += explainer_card("", *self.card_body(docname, page), classes=["explainer-card"])
+                container += explainer_card(
+                    "", *self.card_body(docname, page), classes=["explainer-card"]
+                )
             return [container]
         container = nodes.bullet_list(classes=["explainer-list", *classes])
         for docname, page in entries:
-            container += nodes.list_item("", *self.card_body(docname, page), classes=["explainer-card"])
+            container += nodes.list_item(
+                "", *self.card_body(docname, page), classes=["explainer-card"]
+            )
         return [container]
 
-    def faq_index(self, entries: Iterable[tuple[str, PageRecord]], classes: list[str]) -> list[nodes.Node]:
+    def faq_index(
+        self, entries: Iterable[tuple[str, PageRecord]], classes: list[str]
+    ) -> list[nodes.Node]:
         """A group per page: its title linked, then its questions linked to their answers."""
         index = nodes.container(classes=["explainer-faq-index", *classes])
         for docname, page in entries:
             group = nodes.container(classes=["explainer-faq-index-group"])
             title = page.title or docname
-            group += nodes.paragraph("", "", self.link(docname, title), classes=["explainer-faq-index-page"])
+            group += nodes.paragraph(
+                "", "", self.link(docname, title), classes=["explainer-faq-index-page"]
+            )
             questions = nodes.bullet_list(classes=["explainer-faq-index-questions"])
             for question in page.questions:
                 link = self.link(docname, question.question, question.anchor)
@@ -287,11 +297,19 @@ class ExplainerListsTransform(SphinxPostTransform):
             pending.replace_self(build(entries, pending["classes"]))
 
     def warn_unknown_tags(self, pending: explainer_list_pending) -> None:
-        known = {tag.slug for tag in project_tags(self.env)}
-        unknown = [name for name, slug in zip(pending["tag_names"], pending["tags"], strict=True) if slug not in known]
+        """Warn about the tags of ``:tags:`` that no article carries."""
+        if not pending["tags"]:
+            return
+        tags = project_tags(self.env)
+        known = {tag.slug for tag in tags}
+        unknown = [
+            name
+            for name, slug in zip(pending["tag_names"], pending["tags"], strict=True)
+            if slug not in known
+        ]
         if not unknown:
             return
-        in_use = ", ".join(tag.name for tag in project_tags(self.env)) or "none yet"
+        in_use = ", ".join(tag.name for tag in tags) or "none yet"
         warn(
             f"The '{pending['kind']}' list asks for the tag(s) {', '.join(map(repr, unknown))}, "
             f"which no article carries (tags in use: {in_use}). Check the spelling in ':tags:', "

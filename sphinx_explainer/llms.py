@@ -49,7 +49,9 @@ def project_summary(app: Sphinx) -> str:
         return ""
     doctree = app.env.get_doctree(root)
     descriptions = (
-        node.get("content", "") for node in doctree.findall(nodes.meta) if node.get("name") == "description"
+        node.get("content", "")
+        for node in doctree.findall(nodes.meta)
+        if node.get("name") == "description"
     )
     return one_line(next(descriptions, ""))
 

@@ -25,7 +25,10 @@ def site(build):
 
 def card_titles(soup, selector: str = ".explainer-list") -> list[str]:
     listing = soup.select_one(selector)
-    return [text_of(card.select_one(".explainer-card-title")) for card in listing.select("article.explainer-card")]
+    return [
+        text_of(card.select_one(".explainer-card-title"))
+        for card in listing.select("article.explainer-card")
+    ]
 
 
 def test_site_builds_without_warnings(site):
@@ -34,14 +37,21 @@ def test_site_builds_without_warnings(site):
 
 def test_explainers_lists_every_article_newest_first_as_cards(site):
     soup = soup_of(site, "index")
-    assert card_titles(soup) == ["How labs hire researchers", "What pre-training is", "Compute budgets"]
+    assert card_titles(soup) == [
+        "How labs hire researchers",
+        "What pre-training is",
+        "Compute budgets",
+    ]
     first = soup.select_one("article.explainer-card")
     assert first.select_one(".explainer-card-title a")["href"] == "articles/hiring.html"
     assert first.select_one("time")["datetime"] == "2026-05-21"
     assert text_of(first.select_one("time")) == "May 21, 2026"
     assert text_of(first.select_one(".explainer-card-reading-time")) == "1 min read"
     assert text_of(first.select_one(".explainer-card-author")) == "Bo Writer"
-    assert text_of(first.select_one(".explainer-card-summary")) == "Labs compete for a few researchers."
+    assert (
+        text_of(first.select_one(".explainer-card-summary"))
+        == "Labs compete for a few researchers."
+    )
 
 
 def test_an_article_without_tldr_gets_a_card_without_summary(site):
@@ -61,7 +71,9 @@ def test_myst_directives_select_by_tag(site):
     soup = soup_of(site, "mystlists")
     assert card_titles(soup) == ["How labs hire researchers"]
     groups = soup.select(".explainer-faq-index-group")
-    assert [text_of(g.select_one(".explainer-faq-index-page")) for g in groups] == ["What pre-training is"]
+    assert [text_of(g.select_one(".explainer-faq-index-page")) for g in groups] == [
+        "What pre-training is"
+    ]
 
 
 def test_faq_index_groups_questions_by_page_in_toctree_order(site):
@@ -261,7 +273,9 @@ def test_article_jsonld_is_script_safe(build, copy_root):
     path = src / "articles" / "compute.rst"
     text = path.read_text(encoding="utf-8")
     path.write_text(
-        text.replace("Compute budgets\n===============", "Compute </script> & <b>more\n" + "=" * 30),
+        text.replace(
+            "Compute budgets\n===============", "Compute </script> & <b>more\n" + "=" * 30
+        ),
         encoding="utf-8",
     )
     app = build(ROOT, srcdir=src)
@@ -275,7 +289,10 @@ def test_other_builders_write_the_lists_as_text(build):
     app = build(ROOT, "text")
     assert warnings_of(app) == []
     index = (Path(app.outdir) / "index.txt").read_text(encoding="utf-8")
-    assert "* How labs hire researchers\n\n  May 21, 2026 · 1 min read · Bo Writer\n\n  Labs compete" in index
+    assert (
+        "* How labs hire researchers\n\n  May 21, 2026 · 1 min read · Bo Writer\n\n  Labs compete"
+        in index
+    )
     faq = (Path(app.outdir) / "faq.txt").read_text(encoding="utf-8")
     assert "What pre-training is" in faq
     assert "* How long does it take?" in faq
@@ -283,7 +300,9 @@ def test_other_builders_write_the_lists_as_text(build):
         assert not (Path(app.outdir) / name).exists()
 
 
-@pytest.mark.parametrize("buildername", ["latex", "man", "texinfo", "singlehtml", "epub", "gettext", "dirhtml"])
+@pytest.mark.parametrize(
+    "buildername", ["latex", "man", "texinfo", "singlehtml", "epub", "gettext", "dirhtml"]
+)
 def test_every_builder_builds_the_site_without_warnings(build, buildername):
     app = build(ROOT, buildername)
     assert warnings_of(app) == []
@@ -324,7 +343,9 @@ def test_bad_input_has_sensible_defaults(build):
     lists = soup.select(".explainer-list")
     # :limit: 0 and :limit: x list every article; the untitled one under its file name.
     expected = ["Plain article", "untitled", "Spring article"]
-    assert [card_titles(soup, f"div.explainer-list:nth-of-type({n})") for n in (1, 2)] == [expected] * 2
+    assert [card_titles(soup, f"div.explainer-list:nth-of-type({n})") for n in (1, 2)] == [
+        expected
+    ] * 2
     assert len(lists) == 3
     assert card_titles(soup, "div.explainer-list:nth-of-type(3)") == ["untitled"]
     spring = soup.select("article.explainer-card")[2]

@@ -39,8 +39,13 @@ A brand new article
 
 def site_files(outdir: Path) -> dict[str, bytes]:
     """Every page, tag page, the feed and llms.txt, by path."""
-    files = sorted(Path(outdir).rglob("*.html")) + [Path(outdir) / "feed.xml", Path(outdir) / "llms.txt"]
-    return {path.relative_to(outdir).as_posix(): path.read_bytes() for path in files if path.exists()}
+    files = sorted(Path(outdir).rglob("*.html")) + [
+        Path(outdir) / "feed.xml",
+        Path(outdir) / "llms.txt",
+    ]
+    return {
+        path.relative_to(outdir).as_posix(): path.read_bytes() for path in files if path.exists()
+    }
 
 
 def replace(src: Path, page: str, old: str, new: str) -> None:
@@ -64,12 +69,20 @@ EDITS = {
     "add an article": add_article,
     "edit a date": lambda src: replace(src, "articles/compute.rst", "2026-04-02", "2026-05-30"),
     "edit a title": lambda src: replace(
-        src, "articles/hiring.md", "# How labs hire researchers", "# How labs compete for researchers"
+        src,
+        "articles/hiring.md",
+        "# How labs hire researchers",
+        "# How labs compete for researchers",
     ),
     "edit a TL;DR": lambda src: replace(
-        src, "articles/pretraining.rst", "teaches a model to predict text", "teaches a model language"
+        src,
+        "articles/pretraining.rst",
+        "teaches a model to predict text",
+        "teaches a model language",
     ),
-    "edit the tags": lambda src: replace(src, "articles/compute.rst", ":tags: Training", ":tags: hiring, compute"),
+    "edit the tags": lambda src: replace(
+        src, "articles/compute.rst", ":tags: Training", ":tags: hiring, compute"
+    ),
     "edit a question": lambda src: replace(
         src, "articles/pretraining.rst", "What data is used?", "Which data is used?"
     ),
@@ -105,10 +118,18 @@ def test_every_edit_reaches_the_lists(build, copy_root):
     add_article(src)
     app = build(ROOT, srcdir=src)
     outdir = Path(app.outdir)
-    for page in ("index.html", "latest.html", "faq.html", "mystlists.html", "tags/hiring.html", "feed.xml", "llms.txt"):
-        assert "brand new article" in (outdir / page).read_text(encoding="utf-8").lower() or "Is it new?" in (
-            outdir / page
-        ).read_text(encoding="utf-8"), page
+    for page in (
+        "index.html",
+        "latest.html",
+        "faq.html",
+        "mystlists.html",
+        "tags/hiring.html",
+        "feed.xml",
+        "llms.txt",
+    ):
+        assert "brand new article" in (outdir / page).read_text(
+            encoding="utf-8"
+        ).lower() or "Is it new?" in (outdir / page).read_text(encoding="utf-8"), page
 
 
 @pytest.mark.parametrize("jobs", [4])
