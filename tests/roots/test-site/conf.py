@@ -7,6 +7,3 @@ html_baseurl = "https://example.org/site/"
 explainer_tag_pages = True
 explainer_llms_txt = True
 version = "1.0"
-# No whole-site navigation in the sidebar: Sphinx 7.4 does not re-write the
-# other pages' navigation when a page joins a toctree (Sphinx 8+ does).
-html_sidebars = {"**": ["relations.html", "searchbox.html"]}
