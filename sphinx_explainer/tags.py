@@ -70,7 +70,7 @@ def collect_tag_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, object], str
     pages += [(tag_pagename(tag.slug), tag_page_body(app, tag)) for tag in tags]
     for pagename, (title, section) in pages:
         body = app.builder.render_partial(section)["fragment"]  # type: ignore[attr-defined]
-        yield pagename, {"title": title, "body": body, "explainer_tag_page": True}, "page.html"
+        yield pagename, {"title": title, "body": body}, "page.html"
 
 
 def setup_tags(app: Sphinx) -> None:
