@@ -160,9 +160,20 @@ class SiteListCollector(CrossPageSnapshotCollector):
     def snapshots(self, env: BuildEnvironment) -> dict[str, Any]:
         specs_by_page: dict[str, tuple[ListSpec, ...]] = explainer_domain(env).store(LISTS)
         return {
-            docname: tuple(tuple(list_entries(env, spec)) for spec in specs)
+            docname: tuple(list_snapshot(env, spec) for spec in specs)
             for docname, specs in specs_by_page.items()
         }
+
+
+def list_snapshot(env: BuildEnvironment, spec: ListSpec) -> tuple[Any, ...]:
+    """What a list shows of each entry, and nothing more (a change elsewhere re-writes nothing)."""
+    entries = list_entries(env, spec)
+    if spec.kind == FAQ_INDEX:
+        return tuple((docname, page.title, page.questions) for docname, page in entries)
+    return tuple(
+        (docname, page.title, page.date_text, page.date, page.words, page.author, page.tldr)
+        for docname, page in entries
+    )
 
 
 # -- building the lists ---------------------------------------------------------------
