@@ -10,7 +10,8 @@ bytes. Every page links the feed with ``<link rel="alternate"
 type="application/atom+xml">``, given to the theme as a stylesheet-like
 asset with an absolute address (every theme writes ``css_files`` in its
 head, and an absolute address gets no checksum). Without ``html_baseurl`` no
-feed is written and the build says once how to enable it.
+feed is written and the build says once how to enable it (when the project
+has articles).
 """
 
 from __future__ import annotations
@@ -103,6 +104,8 @@ def write_feed(app: Sphinx, exception: Exception | None) -> None:
     if exception is not None or not is_site_builder(app.builder) or not app.config.explainer_feed:
         return
     if not app.config.html_baseurl:
+        if not newest_first(app.env):
+            return  # no articles, no feed to miss
         logger.info(
             "sphinx-explainer: no Atom feed written, because html_baseurl is not set. "
             "Set html_baseurl in conf.py to the site's address to get feed.xml, or set "

@@ -163,6 +163,13 @@ def test_without_baseurl_no_feed_and_one_message(build):
     assert soup_of(app, "index").select('link[type="application/atom+xml"]') == []
 
 
+def test_the_feed_message_comes_only_with_articles(build):
+    app = build("site-warnings", confoverrides={"html_baseurl": ""})
+    assert "html_baseurl" in app._status.getvalue()
+    app = build("blocks")
+    assert "html_baseurl" not in app._status.getvalue()
+
+
 def test_feed_can_be_turned_off(build):
     app = build(ROOT, confoverrides={"explainer_feed": False})
     assert not (Path(app.outdir) / "feed.xml").exists()
