@@ -5,7 +5,10 @@ repetition so that no configuration always runs first or last:
 
 - the generated project with built-ins only, alabaster (clean build);
 - the same words with the extension's directives, under each theme
-  (clean build, then an incremental build after editing one page).
+  (clean build, then an incremental build after editing one page);
+- the same with the site features on (``site`` mode: tags, a home page with
+  ``explainers``, a FAQ hub, tag pages, the feed, ``llms.txt``, Article
+  metadata), alabaster, clean and incremental, to report what they cost.
 
 Then it loads one generated article per theme in Chromium (page weight) and
 runs Lighthouse on the demo article and on the generated article. It prints
@@ -88,6 +91,12 @@ def faq_directive_available(work: Path) -> bool:
     return extension.exists() and "setup_faq" in extension.read_text(encoding="utf-8")
 
 
+def site_features_available(work: Path) -> bool:
+    """Whether the measured extension has the site features (``explainers``, ``faq-index``)."""
+    extension = work / "snapshot" / "sphinx_explainer" / "extension.py"
+    return extension.exists() and "setup_lists" in extension.read_text(encoding="utf-8")
+
+
 def machine_info() -> dict[str, Any]:
     cpu_model = platform.processor() or "unknown"
     memory_gb = None
@@ -145,11 +154,13 @@ def load() -> str:
     return " ".join(f"{x:.2f}" for x in os.getloadavg())
 
 
-def variants(themes: list[str]) -> list[tuple[str, str]]:
+def variants(themes: list[str], site: bool = False) -> list[tuple[str, str]]:
     found = [("builtins", "alabaster")]
     found += [("explainer", theme) for theme in themes]
     if "alabaster" not in themes:
         found.insert(1, ("explainer", "alabaster"))
+    if site:
+        found.append(("site", "alabaster"))
     return found
 
 
@@ -161,7 +172,7 @@ def run_builds(args: argparse.Namespace, work: Path, faq: bool, log) -> list[dic
     same one apart.
     """
     env = child_env(work)
-    order = variants(args.themes)
+    order = variants(args.themes, args.site)
     projects = {
         (size, mode, theme): generate(work / f"src-{mode}-{theme}-{size}", size, mode,
                                       theme=theme, faq=faq)
@@ -204,7 +215,7 @@ def run_builds(args: argparse.Namespace, work: Path, faq: bool, log) -> list[dic
             )
             if run.returncode != 0:
                 message += f" FAILED: {run.stderr_tail}"
-            elif mode == "explainer":
+            elif mode != "builtins":
                 incremental = incremental_build(
                     project.srcdir, workdir, project.page_path(-1), env=env
                 )
@@ -315,6 +326,7 @@ def report_only(args: argparse.Namespace) -> int:
     summary["theme_cost"] = report.theme_cost(
         summary["builds"], summary["settings"]["sizes"], summary["settings"]["themes"]
     )
+    summary["site_cost"] = report.site_cost(summary["builds"], summary["settings"]["sizes"])
     summary["targets"] = report.targets(summary)
     write(summary, args.out)
     print(report.terminal(summary))
@@ -358,6 +370,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
                         help="skip the unmeasured warm-up builds")
     parser.add_argument("--no-faq-directive", dest="faq", action="store_false",
                         help="write FAQs as sphinx-design dropdowns in both modes")
+    parser.add_argument("--no-site", dest="site", action="store_false",
+                        help="skip the builds with the site features on (site mode)")
     args = parser.parse_args(argv)  # fmt: skip
     args.sizes = sorted(set(args.sizes))
     if args.large_repeat is None or args.large_repeat > args.repeat:
@@ -401,6 +415,8 @@ def main(argv: list[str] | None = None) -> int:
     }
     faq = args.faq and faq_directive_available(work)
     summary["settings"]["faq_directive"] = faq
+    args.site = args.site and faq and site_features_available(work)
+    summary["settings"]["site_features"] = args.site
     log(f"measuring {summary['commit']['measured']} of {summary['commit']['hash'][:12]}")
     log(f"benchmark: sizes {args.sizes}, {args.repeat} repetitions, themes {args.themes}, "
         f"faq directive {'on' if faq else 'off'}")  # fmt: skip
@@ -409,6 +425,7 @@ def main(argv: list[str] | None = None) -> int:
     summary["settings"]["skipped_runs"] = args.skipped
     summary["extension_overhead"] = report.extension_overhead(builds, args.sizes)
     summary["theme_cost"] = report.theme_cost(builds, args.sizes, args.themes)
+    summary["site_cost"] = report.site_cost(builds, args.sizes)
     summary["page_weight"] = run_weight(args, work, log) if args.weight else None
     if args.lighthouse:
         summary["lighthouse"] = run_lighthouse(args, work, summary["page_weight"] or {}, log)

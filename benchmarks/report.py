@@ -18,6 +18,8 @@ METRICS = ("wall_s", "cpu_s", "maxrss_kb")
 #: The targets of issue 7 and the budgets of issue 5 (item 6).
 TARGET_OVERHEAD = 1.05
 TARGET_EXPONENT = 1.1
+#: The targets of issue 13 (item 9): the site features cost under 5 % of the build.
+TARGET_SITE_COST = 1.05
 BUDGET_THEME_CSS_JS_GZIP = 12 * 1024
 BUDGET_PAGE_GZIP = 30 * 1024
 
@@ -106,6 +108,67 @@ def theme_cost(builds: list[dict], sizes: list[int], themes: list[str]) -> dict[
     return result
 
 
+def _paired_ratio(ones: list[dict], others: list[dict], metric: str) -> float | None:
+    """The median of ``one / other`` over the runs of the same repetition."""
+    pairs = [
+        one[metric] / other[metric]
+        for one in ones
+        for other in others
+        if one["rep"] == other["rep"] and one["returncode"] == other["returncode"] == 0
+        and other[metric]
+    ]  # fmt: skip
+    return round(statistics.median(pairs), 4) if pairs else None
+
+
+def site_cost(builds: list[dict], sizes: list[int]) -> dict[str, Any] | None:
+    """The site features (``site`` mode) against the same pages without them, alabaster.
+
+    Per size: medians of both, the paired ratio of clean builds, and the
+    incremental build with the features on; then the growth exponent of the
+    build with the features on. None when no ``site`` build ran.
+    """
+    if not _runs(builds, mode="site"):
+        return None
+    per_size = {}
+    for size in sizes:
+        site = _runs(builds, size=size, mode="site", theme="alabaster", kind="clean")
+        base = _runs(builds, size=size, mode="explainer", theme="alabaster", kind="clean")
+        incremental = _runs(builds, size=size, mode="site", theme="alabaster", kind="incremental")
+        per_size[str(size)] = {
+            "site": medians(site),
+            "explainer": medians(base),
+            "incremental": medians(incremental),
+            "ratio": {metric: _paired_ratio(site, base, metric) for metric in METRICS},
+        }
+    exponent, exponent_largest = {}, {}
+    for metric in ("wall_s", "cpu_s"):
+        points = [(size, per_size[str(size)]["site"][metric]) for size in sizes]
+        exponent[metric] = growth_exponent(points)
+        exponent_largest[metric] = growth_exponent(points[-2:]) if len(points) > 2 else None
+    return {"sizes": per_size, "exponent": exponent, "exponent_largest_pair": exponent_largest}
+
+
+def _site_targets(site: dict[str, Any] | None) -> list[dict[str, Any]]:
+    if not site:
+        return []
+    ratios = [(int(n), fig["ratio"]["cpu_s"]) for n, fig in site["sizes"].items() if fig["ratio"]["cpu_s"]]
+    largest = site["exponent_largest_pair"]["cpu_s"]
+    fitted = site["exponent"]["cpu_s"]
+    decisive = largest if largest is not None else fitted
+    return [
+        {
+            "target": "Site features (lists, FAQ hub, tags, feed, llms.txt) cost under 5 % of the build (CPU)",
+            "measured": ", ".join(f"N={n}: {100 * (r - 1):+.1f} %" for n, r in ratios),
+            "met": all(r < TARGET_SITE_COST for _, r in ratios) if ratios else None,
+        },
+        {
+            "target": "Build with the site features grows linearly: exponent at most 1.1",
+            "measured": f"fit over all sizes {fitted}, between the two largest {largest}",
+            "met": None if decisive is None else decisive <= TARGET_EXPONENT,
+        },
+    ]
+
+
 def _verdict(met: bool | None) -> str:
     return {True: "met", False: "NOT met", None: "not measured"}[met]
 
@@ -166,6 +229,8 @@ def targets(summary: dict[str, Any]) -> list[dict[str, Any]]:
                     "met": met,
                 }
             )
+
+    found += _site_targets(summary.get("site_cost"))
 
     weight = (summary.get("page_weight") or {}).get("themes") or {}
     if "sphinx_explainer" in weight:
@@ -301,6 +366,36 @@ def tables(summary: dict[str, Any]) -> list[tuple[str, list[str], list[list[str]
             rows,
         )
     )
+
+    site = summary.get("site_cost")
+    if site:
+        rows = [
+            [
+                size,
+                _s(fig["explainer"]["cpu_s"]),
+                _s(fig["site"]["cpu_s"]),
+                _pct(fig["ratio"]["cpu_s"]),
+                _s(fig["explainer"]["wall_s"]),
+                _s(fig["site"]["wall_s"]),
+                _pct(fig["ratio"]["wall_s"]),
+                _s(fig["incremental"]["cpu_s"]),
+                _mb(fig["site"]["maxrss_kb"]),
+            ]
+            for size, fig in site["sizes"].items()
+        ]
+        rows.append(
+            ["exponent", "", str(site["exponent"]["cpu_s"]), "", "", str(site["exponent"]["wall_s"]),
+             "", "", ""]
+        )  # fmt: skip
+        out.append(
+            (
+                "Site features (alabaster, clean build, medians): tags, home list, FAQ hub, "
+                "tag pages, feed, llms.txt, Article metadata, on against off",
+                ["pages", "off CPU s", "on CPU s", "change", "off wall s", "on wall s", "change",
+                 "on, incremental CPU s", "on MB"],
+                rows,
+            )
+        )  # fmt: skip
 
     weight = summary.get("page_weight") or {}
     rows = []

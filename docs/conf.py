@@ -48,8 +48,16 @@ html_title = "sphinx-explainer"
 html_static_path = ["_static"]
 html_css_files = ["docs.css"]
 
+# -- The site features ----------------------------------------------------------
+# Read the Docs gives each version its address; elsewhere, the latest one.
+html_baseurl = os.environ.get(
+    "READTHEDOCS_CANONICAL_URL", "https://sphinx-explainer.readthedocs.io/en/latest/"
+)
+explainer_tag_pages = True
+explainer_llms_txt = True
+
 # -- sphinxext-opengraph ------------------------------------------------------
-ogp_site_url = "https://sphinx-explainer.readthedocs.io/en/latest/"
+ogp_site_url = html_baseurl
 ogp_site_name = "sphinx-explainer"
 
 # -- LaTeX and EPUB -----------------------------------------------------------

@@ -53,6 +53,45 @@ CONFIG_VALUES: tuple[ConfigValue, ...] = (
         "How the back links of a note cited several times are labelled: "
         "'letters' (a, b, ... z, aa, ab, ...) or 'numbers' (1, 2, 3, ...).",
     ),
+    ConfigValue(
+        "explainer_tag_pages",
+        False,
+        "html",
+        frozenset({bool}),
+        "Write a page per tag of the articles, tags/<slug>.html, and an index of the tags, "
+        "tags/index.html (html and dirhtml builders).",
+    ),
+    ConfigValue(
+        "explainer_feed",
+        True,
+        "html",
+        frozenset({bool}),
+        "Write an Atom feed of the articles, feed.xml, and link it from every page's head. "
+        "Needs html_baseurl.",
+    ),
+    ConfigValue(
+        "explainer_feed_limit",
+        20,
+        "html",
+        frozenset({int}),
+        "The most articles in the feed, newest first.",
+    ),
+    ConfigValue(
+        "explainer_llms_txt",
+        False,
+        "html",
+        frozenset({bool}),
+        "Write llms.txt at the output root: the articles' titles, links, TL;DRs, "
+        "objectives and FAQs as plain Markdown, for language models.",
+    ),
+    ConfigValue(
+        "explainer_article_jsonld",
+        True,
+        "html",
+        frozenset({bool}),
+        "Give each article (a page with a :date: field) a schema.org Article JSON-LD script, "
+        "og:type article and article:published_time.",
+    ),
 )
 
 

@@ -11,8 +11,10 @@ describes, per page, a snapshot of the resolved cross-page targets that page
 shows (what the links it holds lead to, what it says of other pages); the
 snapshots are taken before reading and after it, and every page whose
 snapshot changed is written again (``env-get-updated``).
-:class:`RefTargetCollector` does this for ``:ref:`` links; footnotes use it
-for citations cited across pages. The records themselves live in the
+:class:`RefTargetCollector` does this for ``:ref:`` links,
+:class:`RelationsCollector` for the previous and next pages themes link to;
+footnotes use it for citations cited across pages, and the lists of
+:mod:`sphinx_explainer.lists` for the articles they show. The records themselves live in the
 ``explainer`` domain (:mod:`sphinx_explainer.domain`).
 """
 
@@ -108,5 +110,28 @@ class RefTargetCollector(CrossPageSnapshotCollector):
         }
 
 
+class RelationsCollector(CrossPageSnapshotCollector):
+    """Re-write the pages whose parent, previous or next page changed or was retitled.
+
+    Themes show those pages' titles (``<link rel="next">``, the previous and
+    next links); Sphinx re-writes a page when its own source changes, not
+    when a neighbour is added, removed or retitled. It keeps no record of its
+    own: the snapshot is taken from Sphinx's relations and titles.
+    """
+
+    def process_doc(self, app: Sphinx, doctree: nodes.document) -> None:
+        pass  # the relations are Sphinx's own (env.collect_relations)
+
+    def snapshots(self, env: BuildEnvironment) -> dict[str, Any]:
+        titles = env.titles
+        return {
+            docname: tuple(
+                (other, titles[other].astext() if other in titles else "") for other in related
+            )
+            for docname, related in env.collect_relations().items()
+        }
+
+
 def setup_crossrefs(app: Sphinx) -> None:
     app.add_env_collector(RefTargetCollector)
+    app.add_env_collector(RelationsCollector)

@@ -20,6 +20,9 @@ Stores (``domain.data[<store>][docname]``):
     order (:mod:`sphinx_explainer.footnotes`).
 ``ref_targets``
     The ``:ref:`` targets each page links to (:mod:`sphinx_explainer.crossrefs`).
+``lists``
+    The ``explainers`` and ``faq-index`` lists each page shows, as
+    :class:`ListSpec` tuples (:mod:`sphinx_explainer.lists`).
 
 Besides these, ``data["citing_places"]`` holds the places citing each
 citation, worked out once per build when reading is done; it is derived
@@ -41,9 +44,10 @@ DOMAIN_NAME = "explainer"
 PAGES = "pages"
 CITATION_REFERENCES = "citation_references"
 REF_TARGETS = "ref_targets"
+LISTS = "lists"
 CITING_PLACES = "citing_places"
 #: The stores kept per page, purged and merged with it.
-PER_PAGE_STORES = (PAGES, CITATION_REFERENCES, REF_TARGETS)
+PER_PAGE_STORES = (PAGES, CITATION_REFERENCES, REF_TARGETS, LISTS)
 
 
 class Question(NamedTuple):
@@ -75,16 +79,27 @@ class PageRecord(NamedTuple):
         return bool(self.date_text)
 
 
+class ListSpec(NamedTuple):
+    """One ``explainers`` or ``faq-index`` list of a page: what it selects."""
+
+    kind: str
+    #: The tags asked for, as their page names (``records.tag_slug``); empty for all.
+    tags: tuple[str, ...] = ()
+    #: The most entries shown; 0 for all.
+    limit: int = 0
+
+
 class ExplainerDomain(Domain):
     """Cross-page data of the explainer features (no roles or directives of its own)."""
 
     name = DOMAIN_NAME
     label = "Explainer"
-    data_version = 1
+    data_version = 2
     initial_data: dict[str, Any] = {  # noqa: RUF012 - Sphinx deep-copies it per environment
         PAGES: {},
         CITATION_REFERENCES: {},
         REF_TARGETS: {},
+        LISTS: {},
         CITING_PLACES: None,
     }
 

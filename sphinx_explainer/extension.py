@@ -7,17 +7,22 @@ from typing import TYPE_CHECKING
 
 from sphinx_explainer._compat import ensure_domain
 from sphinx_explainer._i18n import CATALOG, LOCALE_DIR
+from sphinx_explainer.article_meta import setup_article_meta
 from sphinx_explainer.blocks import setup_blocks
 from sphinx_explainer.config import setup_config
 from sphinx_explainer.crossrefs import setup_crossrefs
 from sphinx_explainer.description import setup_description
 from sphinx_explainer.domain import ExplainerDomain
 from sphinx_explainer.faq import setup_faq
+from sphinx_explainer.feed import setup_feed
 from sphinx_explainer.footnotes import setup_footnotes
 from sphinx_explainer.jsonld import setup_jsonld
 from sphinx_explainer.learn import setup_learn
+from sphinx_explainer.lists import setup_lists
+from sphinx_explainer.llms import setup_llms
 from sphinx_explainer.page_context import setup_page_context
 from sphinx_explainer.records import setup_records
+from sphinx_explainer.tags import setup_tags
 from sphinx_explainer.tldr import setup_tldr
 
 if TYPE_CHECKING:
@@ -53,6 +58,11 @@ def setup_extension(app: Sphinx) -> None:
     setup_tldr(app)
     setup_learn(app)
     setup_faq(app)
+    setup_lists(app)
+    setup_tags(app)
+    setup_feed(app)
+    setup_llms(app)
+    setup_article_meta(app)
     setup_description(app)
     setup_page_context(app)
     setup_footnotes(app)

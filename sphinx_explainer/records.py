@@ -9,6 +9,7 @@ the article theme's byline read them.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
@@ -18,6 +19,7 @@ from sphinx_explainer.faq import explainer_faq_answer, explainer_faq_item, expla
 from sphinx_explainer.learn import explainer_learn
 from sphinx_explainer.page_context import count_words, iso_date, metadata_author
 from sphinx_explainer.plaintext import plain_text
+from sphinx_explainer.shared import warn
 from sphinx_explainer.tldr import explainer_tldr
 
 if TYPE_CHECKING:
@@ -69,7 +71,7 @@ def page_record(app: Sphinx, doctree: nodes.document) -> PageRecord:
     date_text = " ".join(str(meta.get("date", "")).split())
     tldr = next(iter(doctree.findall(explainer_tldr)), None)
     record = PageRecord(
-        title=plain_text(title, " ") if title is not None else "",
+        title=plain_text(title, " ") if title is not None and _has_title(doctree) else "",
         tldr=plain_text(tldr, " ") if tldr is not None else "",
         questions=_questions(doctree),
     )
@@ -91,6 +93,67 @@ def note_page_record(app: Sphinx, doctree: nodes.document) -> None:
     explainer_domain(app.env).pages[app.env.docname] = page_record(app, doctree)
 
 
+def _date_fields(doctree: nodes.document) -> dict[str, nodes.Element]:
+    """The ``:date:`` and ``:updated:`` fields of the page's docinfo, by name."""
+    docinfo = next(iter(doctree.findall(nodes.docinfo)), None)
+    found: dict[str, nodes.Element] = {}
+    for field in docinfo.children if docinfo is not None else ():
+        if isinstance(field, nodes.date):
+            found["date"] = field
+        elif isinstance(field, nodes.field) and field[0].astext() in {"date", "updated"}:
+            found[field[0].astext()] = field
+    return found
+
+
+def _has_title(doctree: nodes.document) -> bool:
+    section = next(iter(doctree.findall(nodes.section)), None)
+    return section is not None and any(isinstance(c, nodes.title) for c in section.children)
+
+
+def _field_location(app: Sphinx, name: str, field: nodes.Element) -> tuple[str, int]:
+    """``(docname, line)`` of a field.
+
+    docutils turns ``:date:`` into a ``date`` node without a line, so the
+    line is looked up in the source: the first that starts with the field.
+    """
+    docname = app.env.docname
+    if field.line:
+        return docname, field.line
+    source = Path(app.env.doc2path(docname))
+    lines = source.read_text(encoding="utf-8").splitlines() if source.is_file() else []
+    starts = (f":{name}:", f"{name}:")
+    line = next((n for n, text in enumerate(lines, 1) if text.lstrip().startswith(starts)), 1)
+    return docname, line
+
+
+def check_article_fields(app: Sphinx, doctree: nodes.document) -> None:
+    """Warn about an article's date that is not ISO, and about an article without title."""
+    fields = _date_fields(doctree)
+    for name, field in fields.items():
+        text = " ".join((field[-1] if isinstance(field, nodes.field) else field).astext().split())
+        if text and not format_page_date(text, None)[1]:
+            effect = (
+                "the page is listed after the dated articles and left out of the feed"
+                if name == "date"
+                else "it is not used as the page's date of change"
+            )
+            warn(
+                f"The ':{name}:' field '{text}' is not an ISO date, so {effect}. Write it "
+                f"as YYYY-MM-DD, e.g. ':{name}: 2026-05-21'.",
+                _field_location(app, name, field),
+                "article",
+            )
+    if "date" in fields and not _has_title(doctree):
+        warn(
+            f"The article '{app.env.docname}' has a ':date:' but no title, so lists and the "
+            "feed show its file name. Give it a title: a heading at the top of the page.",
+            _field_location(app, "date", fields["date"]),
+            "article",
+        )
+
+
 def setup_records(app: Sphinx) -> None:
+    # While the docinfo is still in the doctree (Sphinx's collector removes it at 500).
+    app.connect("doctree-read", check_article_fields, priority=400)
     # After Sphinx's own collectors (priority 500) have stored the title and fields.
     app.connect("doctree-read", note_page_record, priority=800)

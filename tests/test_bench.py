@@ -88,6 +88,20 @@ def test_builtins_mode_has_the_same_words(projects) -> None:
     ]
 
 
+def test_site_mode_adds_tags_a_home_list_and_a_faq_hub(tmp_path: Path) -> None:
+    site = generate(tmp_path / "site", N, "site")
+    explainer = generate(tmp_path / "explainer", N, "explainer")
+    page = site.page_path(2).read_text(encoding="utf-8")
+    assert re.search(r"^:tags: [\w-]+, [\w-]+$", page, flags=re.M)
+    assert page.split("\n", 3)[3] == explainer.page_path(2).read_text(encoding="utf-8").split("\n", 2)[2]
+    index = (site.srcdir / "index.rst").read_text(encoding="utf-8")
+    assert ".. explainers::" in index and "   questions" in index
+    assert ".. faq-index::" in (site.srcdir / "questions.rst").read_text(encoding="utf-8")
+    conf = (site.srcdir / "conf.py").read_text(encoding="utf-8")
+    assert "html_baseurl" in conf and "explainer_tag_pages = True" in conf
+    assert "explainer_article_jsonld = False" in (explainer.srcdir / "conf.py").read_text(encoding="utf-8")
+
+
 def test_generator_is_deterministic(tmp_path: Path) -> None:
     assert render_page(7, "explainer") == render_page(7, "explainer")
     assert render_page(7, "explainer") != render_page(8, "explainer")
@@ -150,6 +164,12 @@ def test_bench_runner_writes_every_figure(tmp_path: Path) -> None:
     # an incremental build after each clean explainer build.
     kinds = {(b["mode"], b["theme"], b["kind"]) for b in summary["builds"]}
     assert ("builtins", "alabaster", "clean") in kinds
+    # The site features on (site mode) against the same pages without them.
+    assert ("site", "alabaster", "clean") in kinds
+    assert ("site", "alabaster", "incremental") in kinds
+    site = summary["site_cost"]["sizes"][str(N)]
+    assert all(value > 0 for value in site["ratio"].values())
+    assert set(summary["site_cost"]["exponent"]) == {"wall_s", "cpu_s"}
     for theme in themes:
         assert ("explainer", theme, "clean") in kinds
         assert ("explainer", theme, "incremental") in kinds
@@ -184,6 +204,7 @@ def test_bench_runner_writes_every_figure(tmp_path: Path) -> None:
     assert summary["lighthouse"]["status"] == "skipped"
     verdicts = {t["target"]: t["verdict"] for t in summary["targets"]}
     assert any(target.startswith("Extension overhead") for target in verdicts)
+    assert any(target.startswith("Site features") for target in verdicts)
     assert set(verdicts.values()) <= {"met", "NOT met", "not measured"}
 
     assert not (out / "latest.rst").exists(), "the docs render latest.json themselves"

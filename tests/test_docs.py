@@ -49,6 +49,25 @@ def test_every_snippet_is_shown_in_the_reference():
         assert f".. explainer-example:: {path.stem}\n" in pages, path.stem
 
 
+SNIPPET_ARTICLE = """\
+:date: 2026-05-24
+:tags: AI labs, hiring
+
+An article
+==========
+
+.. tldr::
+
+   What the article says.
+
+.. faq::
+
+   .. faq-item:: A question?
+
+      An answer.
+"""
+
+
 def _snippet_project(root: Path, syntax: str) -> Path:
     """A project with one page per snippet of ``syntax`` (``rst`` or ``myst``)."""
     root.mkdir()
@@ -65,6 +84,8 @@ def _snippet_project(root: Path, syntax: str) -> Path:
     )
     # The page some snippets link to.
     (root / "configuration.rst").write_text("Configuration\n=============\n", encoding="utf-8")
+    # The article the list snippets (explainers, faq-index) show.
+    (root / "article.rst").write_text(SNIPPET_ARTICLE, encoding="utf-8")
     for path in sorted((SNIPPETS / syntax).iterdir()):
         snippet = path.read_text(encoding="utf-8")
         if syntax == "rst":

@@ -14,6 +14,8 @@ PAGES = {
     "article": "articles/karpathy-joins-anthropic.html",
     "myst-article": "articles/anatomy-of-an-explainer.html",
     "reference-faq": "reference/faq.html",
+    "articles": "articles.html",
+    "questions": "questions.html",
 }
 VIEWS = {"phone": 390, "desktop": 1280}
 #: The content is wider than the viewport (a horizontal scroll bar).
