@@ -131,7 +131,7 @@ def check_article_fields(app: Sphinx, doctree: nodes.document) -> None:
     fields = _date_fields(doctree)
     for name, field in fields.items():
         text = " ".join((field[-1] if isinstance(field, nodes.field) else field).astext().split())
-        if text and not format_page_date(text, None)[1]:
+        if text and not iso_date(text):
             effect = (
                 "the page is listed after the dated articles and left out of the feed"
                 if name == "date"
