@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from sphinx_explainer._compat import ensure_domain
 from sphinx_explainer._i18n import CATALOG, LOCALE_DIR
 from sphinx_explainer.blocks import setup_blocks
+from sphinx_explainer.byline import setup_byline
 from sphinx_explainer.config import setup_config
 from sphinx_explainer.crossrefs import setup_crossrefs
 from sphinx_explainer.description import setup_description
@@ -16,6 +17,7 @@ from sphinx_explainer.faq import setup_faq
 from sphinx_explainer.footnotes import setup_footnotes
 from sphinx_explainer.jsonld import setup_jsonld
 from sphinx_explainer.learn import setup_learn
+from sphinx_explainer.navigation import setup_navigation
 from sphinx_explainer.page_context import setup_page_context
 from sphinx_explainer.records import setup_records
 from sphinx_explainer.tldr import setup_tldr
@@ -55,6 +57,8 @@ def setup_extension(app: Sphinx) -> None:
     setup_faq(app)
     setup_description(app)
     setup_page_context(app)
+    setup_byline(app)
+    setup_navigation(app)
     setup_footnotes(app)
     app.connect("builder-inited", add_explainer_domain)
     app.connect("builder-inited", add_html_assets)
