@@ -59,6 +59,8 @@ _CJK_PER_WORD = 2
 _WORD = re.compile(r"\w+")
 #: Languages written right to left (the primary subtag of ``language``).
 RTL_LANGUAGES = frozenset({"ar", "he", "fa", "ur"})
+#: sphinx-design's icons are written as markup (a raw node, or an sd_icon's SVG).
+_SD_MARKUP = 'class="sd-'
 #: A CSS colour: a name, hex, a colour function of numbers, or a custom property.
 _CSS_COLOR = re.compile(
     r"#[0-9a-fA-F]{3,8}|[a-zA-Z]+|(?:rgba?|hsla?|hwb|lab|lch|oklab|oklch|color)\([\w\s.,%/+-]*\)"
@@ -182,15 +184,31 @@ def edit_url(repository: object, branch: object, directory: object, source: str)
     return f"{repo}/{action}/{str(branch or 'main').strip()}/{path}"
 
 
-def uses_sphinx_design(doctree: nodes.Node | None) -> tuple[bool, bool]:
-    """``(components, tabs)``: whether the page holds sphinx-design markup, and tabs.
+def _markup(node: nodes.Node) -> str:
+    """The HTML a node writes as it is: a raw node's text, or an sd_icon's SVG (sphinx-design 0.8)."""
+    if isinstance(node, nodes.raw):
+        return node.astext()
+    return str(node.get("svg", "")) if isinstance(node, nodes.Element) else ""
 
-    Read from the ``sd-`` classes of the written doctree (the FAQ reuses
-    sphinx-design's dropdowns, so it counts too).
+
+def uses_sphinx_design(doctree: nodes.Node | None) -> tuple[bool, bool]:
+    """``(components, tabs)``: whether the page holds sphinx-design components, and tabs.
+
+    Read from the ``sd-`` classes of the written doctree. The FAQ reuses
+    sphinx-design's dropdowns, but the theme's stylesheet styles it, so it
+    does not count.
     """
     classes: set[str] = set()
-    for node in doctree.findall(nodes.Element) if doctree is not None else ():
-        classes.update(name for name in node.get("classes", ()) if name.startswith("sd-"))
+    stack = [doctree] if doctree is not None else []
+    while stack:
+        node = stack.pop()
+        names = node.get("classes", ()) if isinstance(node, nodes.Element) else ()
+        if any(name.startswith("explainer-faq") for name in names):
+            continue
+        classes.update(name for name in names if name.startswith("sd-"))
+        if _SD_MARKUP in _markup(node):
+            classes.add("sd-icon")
+        stack.extend(node.children)
     return bool(classes), "sd-tab-set" in classes
 
 

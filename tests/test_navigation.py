@@ -196,14 +196,21 @@ def test_right_to_left_languages(build):
     assert soup_of(build("navigation")).html.get("dir") is None
 
 
-def test_sphinx_design_assets_only_where_used(build):
+def design_assets(app, page):
+    soup = soup_of(app, page)
+    urls = [tag.get("href") or tag.get("src") for tag in soup.select("link[rel=stylesheet], script[src]")]
+    return sorted({name for url in urls for name in ("sphinx-design", "design-tabs") if name in url})
+
+
+def test_sphinx_design_assets_only_where_used(build, site):
     app = build("theme-article")
-    def assets(page):
-        soup = soup_of(app, page)
-        return [tag.get("href") or tag.get("src") for tag in soup.select("link[rel=stylesheet], script[src]")]
-    assert any("sphinx-design" in url for url in assets("article")), "the article has cards and tabs"
+    assert design_assets(app, "article") == ["design-tabs", "sphinx-design"], "cards and tabs"
     for page in ("second", "search", "genindex"):
-        assert not any("sphinx-design" in url or "design-tabs" in url for url in assets(page)), page
+        assert design_assets(app, page) == [], page
+    assert design_assets(site, "guide/configure") == ["sphinx-design"], "an octicon, no tabs"
+    soup = soup_of(site, "articles/page-01")
+    assert soup.select_one("details.explainer-faq-item") is not None
+    assert design_assets(site, "articles/page-01") == [], "the theme styles the FAQ itself"
 
 
 def test_no_global_svg_rule(site):

@@ -148,6 +148,20 @@ def test_icons_of_others_keep_their_own_paint(site, new_page):
     assert theme_icon.evaluate("e => getComputedStyle(e).fill") == "none"
 
 
+def test_faq_keeps_its_look_without_sphinx_design_stylesheet(site, new_page):
+    page = open_page(new_page, site + "articles/page-01.html", width=PHONE)
+    assert page.locator("link[href*='sphinx-design']").count() == 0
+    question = page.locator("summary.explainer-faq-question")
+    style = question.evaluate("e => [getComputedStyle(e).display, getComputedStyle(e).fontWeight, getComputedStyle(e).listStyleType]")
+    assert style == ["flex", "700", "none"]
+    chevron = page.locator(".explainer-faq-question .sd-summary-state-marker")
+    assert chevron.evaluate("e => getComputedStyle(e).transform") == "none"
+    question.click()
+    page.wait_for_timeout(300)
+    assert chevron.evaluate("e => getComputedStyle(e).transform") != "none", "the chevron turns when open"
+    assert page.locator(".explainer-faq-answer").evaluate("e => getComputedStyle(e).paddingTop") == "16px"
+
+
 def test_search_excerpt_has_no_byline(build, serve, new_page):
     base = serve(build("theme-article").outdir)
     page = open_page(new_page, base + "search.html?q=lighthouse", width=DESKTOP)
