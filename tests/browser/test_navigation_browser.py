@@ -92,6 +92,14 @@ def test_menu_by_keyboard_and_escape(site, new_page):
     page.wait_for_url("**/guide/index.html")  # a link of the menu, followed from the keyboard
 
 
+@pytest.mark.parametrize("name", ["articles/page-15.html", "guide/configure.html", "search.html"])
+def test_no_horizontal_scroll_at_320_with_the_menu_open(site, new_page, name):
+    page = open_page(new_page, site + name, width=320, height=640)
+    page.locator(BUTTON).click()
+    assert page.locator(NAV).is_visible()
+    assert page.evaluate("document.documentElement.scrollWidth") <= 320
+
+
 def test_menu_by_touch(site, new_page):
     page = open_page(new_page, site + "index.html", width=PHONE, has_touch=True, is_mobile=True)
     page.locator(BUTTON).tap()
