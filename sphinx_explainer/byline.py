@@ -78,12 +78,16 @@ class BylineTransform(SphinxPostTransform):
 
     def _documents(self) -> list[tuple[str, nodes.Element]]:
         documents: list[tuple[str, nodes.Element]] = [(self.env.docname, self.document)]
-        documents += [(node["docname"], node) for node in self.document.findall(addnodes.start_of_file)]
+        documents += [
+            (node["docname"], node) for node in self.document.findall(addnodes.start_of_file)
+        ]
         return documents
 
     @staticmethod
     def _title(holder: nodes.Element) -> nodes.title | None:
-        section = next((child for child in holder.children if isinstance(child, nodes.section)), None)
+        section = next(
+            (child for child in holder.children if isinstance(child, nodes.section)), None
+        )
         if section is None or not section.children or not isinstance(section[0], nodes.title):
             return None
         return section[0]
@@ -96,8 +100,14 @@ class BylineTransform(SphinxPostTransform):
         updated, updated_iso = _date_pair(meta.get("updated"), language)
         record = explainer_domain(self.env).pages.get(docname)
         minutes = 0
-        if record is not None and record.words and _shows_reading_time(theme.get("theme_reading_time"), bool(date)):
-            minutes = reading_minutes(record.words, theme.get("theme_words_per_minute", WORDS_PER_MINUTE))
+        if (
+            record is not None
+            and record.words
+            and _shows_reading_time(theme.get("theme_reading_time"), bool(date))
+        ):
+            minutes = reading_minutes(
+                record.words, theme.get("theme_words_per_minute", WORDS_PER_MINUTE)
+            )
         tags = [(tag, self._tag_uri(docname, tag)) for tag in field_tags(meta.get("tags"))]
         author = metadata_author(meta)
         if not (author or date or updated or minutes or tags):
@@ -123,7 +133,11 @@ class BylineTransform(SphinxPostTransform):
 def _time(translator: HTML5Translator, text: str, iso: str) -> str:
     if not iso:
         return translator.encode(text)
-    return translator.starttag(nodes.Element(), "time", "", datetime=iso) + translator.encode(text) + "</time>"
+    return (
+        translator.starttag(nodes.Element(), "time", "", datetime=iso)
+        + translator.encode(text)
+        + "</time>"
+    )
 
 
 def _span(translator: HTML5Translator, css_class: str, inner: str) -> str:
@@ -135,7 +149,9 @@ def visit_explainer_byline(translator: HTML5Translator, node: explainer_byline) 
     if node["author"]:
         parts.append(_span(translator, "explainer-author", translator.encode(node["author"])))
     if node["date"]:
-        parts.append(_span(translator, "explainer-date", _time(translator, node["date"], node["date_iso"])))
+        parts.append(
+            _span(translator, "explainer-date", _time(translator, node["date"], node["date_iso"]))
+        )
     if node["updated"]:
         before, _sep, after = _("Updated %(date)s").partition("%(date)s")
         time = _time(translator, node["updated"], node["updated_iso"])

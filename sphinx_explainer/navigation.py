@@ -47,11 +47,26 @@ class Entry(NamedTuple):
     url: str = ""
 
 
+class Listing(NamedTuple):
+    """Entries in toctree order, and where each page is among them (found without a scan)."""
+
+    entries: tuple[Entry, ...]
+    positions: dict[str, int]
+
+    @classmethod
+    def of(cls, entries: Sequence[Entry]) -> Listing:
+        positions: dict[str, int] = {}
+        for index, entry in enumerate(entries):
+            if entry.docname:
+                positions.setdefault(entry.docname, index)
+        return cls(tuple(entries), positions)
+
+
 class Group(NamedTuple):
     """One toctree of the root document: its caption and its entries."""
 
     caption: str
-    entries: tuple[Entry, ...]
+    listing: Listing
 
 
 class SiteTree(NamedTuple):
@@ -60,12 +75,14 @@ class SiteTree(NamedTuple):
     root: str
     groups: tuple[Group, ...]
     #: The entries of each page's toctrees, in order.
-    children: dict[str, tuple[Entry, ...]]
+    children: dict[str, Listing]
     #: The page each page is listed under first (depth-first from the root).
     parents: dict[str, str]
 
 
-def _toctree_groups(env: BuildEnvironment, docname: str, titles: dict[str, str]) -> list[Group]:
+def _toctree_groups(
+    env: BuildEnvironment, docname: str, titles: dict[str, str]
+) -> list[tuple[str, list[Entry]]]:
     toc = env.tocs.get(docname)
     if toc is None:
         return []
@@ -79,7 +96,7 @@ def _toctree_groups(env: BuildEnvironment, docname: str, titles: dict[str, str])
                 entries.append(Entry(explicit or titles.get(ref) or ref, docname=ref))
             elif "://" in ref:
                 entries.append(Entry(explicit or ref, url=ref))
-        groups.append(Group(toctree.get("caption") or "", tuple(entries)))
+        groups.append((toctree.get("caption") or "", entries))
     return groups
 
 
@@ -92,13 +109,14 @@ def _titles(env: BuildEnvironment) -> dict[str, str]:
     return titles
 
 
-def _parents(root: str, children: dict[str, tuple[Entry, ...]]) -> dict[str, str]:
+def _parents(root: str, children: dict[str, Listing]) -> dict[str, str]:
     parents: dict[str, str] = {}
     stack = [root]
     seen = {root}
     while stack:
         docname = stack.pop()
-        kids = [entry.docname for entry in children.get(docname, ()) if entry.docname]
+        listing = children.get(docname)
+        kids = [entry.docname for entry in listing.entries if entry.docname] if listing else []
         for kid in kids:
             if kid not in seen:
                 seen.add(kid)
@@ -111,13 +129,15 @@ def build_site_tree(env: BuildEnvironment) -> SiteTree:
     """The site's navigation tree, from the environment as it stands."""
     titles = _titles(env)
     root = env.config.root_doc
-    children: dict[str, tuple[Entry, ...]] = {}
+    children: dict[str, Listing] = {}
     groups: tuple[Group, ...] = ()
     for docname in sorted(env.toctree_includes):
         docgroups = _toctree_groups(env, docname, titles)
-        children[docname] = tuple(entry for group in docgroups for entry in group.entries)
+        children[docname] = Listing.of(
+            [entry for _caption, entries in docgroups for entry in entries]
+        )
         if docname == root:
-            groups = tuple(docgroups)
+            groups = tuple(Group(caption, Listing.of(entries)) for caption, entries in docgroups)
     return SiteTree(root, groups, children, _parents(root, children))
 
 
@@ -137,22 +157,23 @@ def branch(tree: SiteTree, docname: str) -> list[str]:
     return list(reversed(path)) if current == tree.root else []
 
 
-def window(entries: Sequence[Entry], docname: str | None) -> tuple[Sequence[Entry], bool]:
+def window(listing: Listing, docname: str | None) -> tuple[Sequence[Entry], bool]:
     """The entries shown of a list, and whether some were left out.
 
     A long list shows the :data:`NEIGHBOURS` entries on each side of
     ``docname``'s own (or its first ones when ``docname`` is not in it).
     """
+    entries = listing.entries
     if len(entries) <= LIST_LIMIT:
         return entries, False
-    index = next((i for i, entry in enumerate(entries) if entry.docname == docname), 0)
+    index = listing.positions.get(docname or "", 0)
     start = max(0, min(index - NEIGHBOURS, len(entries) - 2 * NEIGHBOURS - 1))
     return entries[start : start + 2 * NEIGHBOURS + 1], True
 
 
 def _items(
     tree: SiteTree,
-    entries: Sequence[Entry],
+    listing: Listing,
     holder: str,
     path: list[str],
     depth: int,
@@ -160,7 +181,7 @@ def _items(
 ) -> dict[str, Any]:
     """A list of the slice: its shown entries, and the link to the whole list when cut."""
     on_path = path[depth] if depth < len(path) else None
-    shown, cut = window(entries, on_path)
+    shown, cut = window(listing, on_path)
     items = []
     for entry in shown:
         item: dict[str, Any] = {
@@ -170,14 +191,17 @@ def _items(
             "current": bool(path) and entry.docname == path[-1],
             "children": None,
         }
-        if entry.docname and entry.docname == on_path and tree.children.get(entry.docname):
-            item["children"] = _items(tree, tree.children[entry.docname], entry.docname, path, depth + 1, url)
+        below = tree.children.get(entry.docname) if entry.docname == on_path else None
+        if below is not None and below.entries:
+            item["children"] = _items(tree, below, entry.docname, path, depth + 1, url)
         items.append(item)
-    more = {"url": url(holder), "count": len(entries)} if cut else None
+    more = {"url": url(holder), "count": len(listing.entries)} if cut else None
     return {"items": items, "more": more}
 
 
-def page_navigation(tree: SiteTree, docname: str, url: Callable[[str], str]) -> list[dict[str, Any]]:
+def page_navigation(
+    tree: SiteTree, docname: str, url: Callable[[str], str]
+) -> list[dict[str, Any]]:
     """The slice of the site's navigation shown on ``docname``: one dict per caption group.
 
     ``url(docname)`` gives the address of a page from this one. Each group
@@ -188,9 +212,9 @@ def page_navigation(tree: SiteTree, docname: str, url: Callable[[str], str]) -> 
     """
     path = branch(tree, docname)
     return [
-        {"caption": group.caption, **_items(tree, group.entries, tree.root, path, 0, url)}
+        {"caption": group.caption, **_items(tree, group.listing, tree.root, path, 0, url)}
         for group in tree.groups
-        if group.entries
+        if group.listing.entries
     ]
 
 
@@ -205,7 +229,9 @@ def navigation_snapshots(env: BuildEnvironment) -> dict[str, Any]:
             return tuple(freeze(value) for value in lists)
         return lists
 
-    return {docname: freeze(page_navigation(tree, docname, str)) for docname in sorted(env.all_docs)}
+    return {
+        docname: freeze(page_navigation(tree, docname, str)) for docname in sorted(env.all_docs)
+    }
 
 
 class NavigationCollector(CrossPageSnapshotCollector):
@@ -235,7 +261,9 @@ def add_navigation_context(
         return
     builder = app.builder
     context["explainer_nav"] = page_navigation(
-        site_tree(app.env), pagename, lambda docname: builder.get_relative_uri(pagename, docname) or "#"
+        site_tree(app.env),
+        pagename,
+        lambda docname: builder.get_relative_uri(pagename, docname) or "#",
     )
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from helpers import soup_of, text_of, warnings_of
 
-from sphinx_explainer.navigation import LIST_LIMIT, NEIGHBOURS, Entry, window
+from sphinx_explainer.navigation import LIST_LIMIT, NEIGHBOURS, Entry, Listing, window
 
 PAGES = ["index", "guide/index", "guide/install", "articles/page-15", "search", "genindex"]
 #: Declares the tag-pages setting when the extension does not (yet) declare it.
@@ -37,11 +37,13 @@ def links(nav):
 
 
 def test_window_keeps_short_lists_and_cuts_long_ones_around_the_page():
-    short = [Entry(str(i), docname=str(i)) for i in range(LIST_LIMIT)]
-    assert window(short, "3") == (short, False)
-    long = [Entry(str(i), docname=str(i)) for i in range(100)]
+    short = Listing.of([Entry(str(i), docname=str(i)) for i in range(LIST_LIMIT)])
+    assert window(short, "3") == (short.entries, False)
+    long = Listing.of([Entry(str(i), docname=str(i)) for i in range(100)])
     shown, cut = window(long, "50")
-    assert cut and [e.docname for e in shown] == [str(i) for i in range(50 - NEIGHBOURS, 51 + NEIGHBOURS)]
+    assert cut and [e.docname for e in shown] == [
+        str(i) for i in range(50 - NEIGHBOURS, 51 + NEIGHBOURS)
+    ]
     assert [e.docname for e in window(long, "0")[0]] == [str(i) for i in range(2 * NEIGHBOURS + 1)]
     assert [e.docname for e in window(long, "99")[0]][-1] == "99"
     assert len(window(long, "not listed")[0]) == 2 * NEIGHBOURS + 1
@@ -66,7 +68,9 @@ def test_branch_to_the_current_page_is_open(site):
         ("Install", "#"),
         ("Configure it", "configure.html"),
     ], "siblings, with the toctree's own titles"
-    assert nav.select_one("a[href='../articles/page-01.html']") is None, "other sections stay closed"
+    assert nav.select_one("a[href='../articles/page-01.html']") is None, (
+        "other sections stay closed"
+    )
     assert nav.select_one("a.external")["href"] == "https://example.org/handbook"
 
 
@@ -91,16 +95,22 @@ def test_page_size_does_not_grow_with_the_section(build, copy_root):
     """Twice the pages in the section: the navigation of a page keeps the same number of links."""
     srcdir = copy_root("navigation")
     for n in range(31, 61):
-        (srcdir / "articles" / f"page-{n:02d}.rst").write_text(f"Article {n}\n==========\n\nText.\n")
+        (srcdir / "articles" / f"page-{n:02d}.rst").write_text(
+            f"Article {n}\n==========\n\nText.\n"
+        )
     big = build("navigation", srcdir=srcdir)
     small_nav = nav_of(build("navigation"), "articles/page-15")
     assert len(nav_of(big, "articles/page-15").select("a")) == len(small_nav.select("a"))
-    assert text_of(nav_of(big, "articles/page-15").select_one(".explainer-more a")) == "All 60 pages"
+    assert (
+        text_of(nav_of(big, "articles/page-15").select_one(".explainer-more a")) == "All 60 pages"
+    )
 
 
 def retitle(srcdir: Path) -> None:
     page = srcdir / "articles" / "page-14.rst"
-    page.write_text(page.read_text().replace("Article 14\n==========", "Article fourteen\n================"))
+    page.write_text(
+        page.read_text().replace("Article 14\n==========", "Article fourteen\n================")
+    )
 
 
 def test_incremental_build_updates_the_navigation_of_unchanged_pages(build, copy_root, make_app):
@@ -129,9 +139,13 @@ def test_ids_of_the_theme_are_ones_no_section_can_take(site):
 def test_edit_link(site):
     edit = soup_of(site, "articles/page-15").select_one(".explainer-page-end .explainer-edit a")
     assert text_of(edit) == "Edit this page" and edit["rel"] == ["edit"]
-    assert edit["href"] == "https://github.com/example/handbook/edit/trunk/docs/articles/page-15.rst"
+    assert (
+        edit["href"] == "https://github.com/example/handbook/edit/trunk/docs/articles/page-15.rst"
+    )
     assert soup_of(site, "genindex").select_one(".explainer-edit") is None, "no source, no link"
-    assert soup_of(site, "guide/install").select_one("main .explainer-edit") is None, "out of search excerpts"
+    assert soup_of(site, "guide/install").select_one("main .explainer-edit") is None, (
+        "out of search excerpts"
+    )
 
 
 def test_edit_link_on_gitlab_and_none_without_a_repository(build):
@@ -151,7 +165,13 @@ def test_byline_with_update_and_tags(build, copy_root):
     byline = soup.select_one("section > h1 + p.explainer-byline")
     assert "headerlink" in byline["class"], "searchtools.js leaves .headerlink out of excerpts"
     parts = [text_of(span) for span in byline.find_all(recursive=False)]
-    assert parts == ["Ada Keeper", "January 16, 2026", "Updated March 2, 2026", "1 min read", "lighthouses Sea charts"]
+    assert parts == [
+        "Ada Keeper",
+        "January 16, 2026",
+        "Updated March 2, 2026",
+        "1 min read",
+        "lighthouses Sea charts",
+    ]
     assert byline.select_one(".explainer-updated time")["datetime"] == "2026-03-02"
     assert byline.select("a") == [], "no tag pages, no tag links"
 
@@ -161,7 +181,10 @@ def test_tags_link_to_their_pages(build, copy_root):
     with (srcdir / "conf.py").open("a") as conf:
         conf.write(TAG_PAGES_CONF)
     soup = soup_of(build("navigation", srcdir=srcdir), "articles/page-15")
-    tags = [(text_of(a), a["href"], a["rel"]) for a in soup.select(".explainer-byline .explainer-tags a")]
+    tags = [
+        (text_of(a), a["href"], a["rel"])
+        for a in soup.select(".explainer-byline .explainer-tags a")
+    ]
     assert tags == [
         ("lighthouses", "../tags/lighthouses.html", ["tag"]),
         ("Sea charts", "../tags/sea-charts.html", ["tag"]),
@@ -174,7 +197,9 @@ def test_tags_link_to_their_pages(build, copy_root):
 )
 def test_reading_time_option(build, place, article, page):
     app = build("navigation", confoverrides={"html_theme_options": {"reading_time": place}})
-    assert (soup_of(app, "articles/page-15").select_one(".explainer-reading-time") is not None) is article
+    assert (
+        soup_of(app, "articles/page-15").select_one(".explainer-reading-time") is not None
+    ) is article
     assert (soup_of(app, "guide/install").select_one(".explainer-reading-time") is not None) is page
 
 
@@ -198,8 +223,13 @@ def test_right_to_left_languages(build):
 
 def design_assets(app, page):
     soup = soup_of(app, page)
-    urls = [tag.get("href") or tag.get("src") for tag in soup.select("link[rel=stylesheet], script[src]")]
-    return sorted({name for url in urls for name in ("sphinx-design", "design-tabs") if name in url})
+    urls = [
+        tag.get("href") or tag.get("src")
+        for tag in soup.select("link[rel=stylesheet], script[src]")
+    ]
+    return sorted(
+        {name for url in urls for name in ("sphinx-design", "design-tabs") if name in url}
+    )
 
 
 def test_sphinx_design_assets_only_where_used(build, site):

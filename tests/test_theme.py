@@ -13,8 +13,8 @@ from helpers import soup_of, text_of, warnings_of
 from sphinx_explainer.page_context import (
     count_words,
     css_color,
-    format_page_date,
     edit_url,
+    format_page_date,
     reading_minutes,
     text_direction,
 )

@@ -31,11 +31,17 @@ def box(page, selector):
 @pytest.mark.parametrize("width", [1280, DESKTOP, 1600])
 @pytest.mark.parametrize("javascript", [True, False])
 def test_sidebar_and_outline_side_by_side_with_the_article(site, new_page, width, javascript):
-    page = open_page(new_page, site + "guide/install.html", width=width, java_script_enabled=javascript)
+    page = open_page(
+        new_page, site + "guide/install.html", width=width, java_script_enabled=javascript
+    )
     nav, outline, article = box(page, NAV), box(page, "nav.explainer-outline"), box(page, "article")
     assert page.locator(NAV).is_visible() and page.locator("nav.explainer-outline").is_visible()
-    assert not page.locator(BUTTON).is_visible() and not page.locator(LABEL).is_visible(), "no menu on wide screens"
-    assert nav["x"] + nav["width"] <= article["x"] and outline["x"] + outline["width"] <= article["x"]
+    assert not page.locator(BUTTON).is_visible() and not page.locator(LABEL).is_visible(), (
+        "no menu on wide screens"
+    )
+    assert (
+        nav["x"] + nav["width"] <= article["x"] and outline["x"] + outline["width"] <= article["x"]
+    )
     assert nav["y"] + nav["height"] <= outline["y"], "the outline follows the site navigation"
     assert outline["y"] + outline["height"] <= 900, "both fit on the screen"
     current = page.locator(f"{NAV} [aria-current=page]")
@@ -72,7 +78,9 @@ def test_menu_by_keyboard_and_escape(site, new_page):
     page = open_page(new_page, site + "index.html", width=PHONE)
     page.locator(".explainer-mode-toggle").focus()
     page.keyboard.press("Tab")
-    assert page.evaluate("document.activeElement.matches('button.explainer-menu-button')"), "last in the header"
+    assert page.evaluate("document.activeElement.matches('button.explainer-menu-button')"), (
+        "last in the header"
+    )
     page.keyboard.press("Enter")
     assert page.locator(NAV).is_visible()
     assert page.locator(BUTTON).get_attribute("aria-expanded") == "true"
@@ -82,7 +90,12 @@ def test_menu_by_keyboard_and_escape(site, new_page):
     assert page.locator(NAV).is_visible(), "Space opens it again"
     # Tab goes from the button into the menu; Escape there gives focus back to the button.
     page.keyboard.press("Tab")
-    assert page.evaluate("document.activeElement.closest('#explainer__nav') && document.activeElement.textContent") == "Guide"
+    assert (
+        page.evaluate(
+            "document.activeElement.closest('#explainer__nav') && document.activeElement.textContent"
+        )
+        == "Guide"
+    )
     page.keyboard.press("Escape")
     assert not page.locator(NAV).is_visible()
     assert page.evaluate("document.activeElement.classList.contains('explainer-menu-button')")
@@ -109,7 +122,13 @@ def test_menu_by_touch(site, new_page):
 
 
 def test_menu_without_javascript(site, new_page):
-    page = open_page(new_page, site + "guide/install.html", width=PHONE, java_script_enabled=False, has_touch=True)
+    page = open_page(
+        new_page,
+        site + "guide/install.html",
+        width=PHONE,
+        java_script_enabled=False,
+        has_touch=True,
+    )
     label = page.locator(LABEL)
     assert label.is_visible() and not page.locator(BUTTON).is_visible(), "no dead button"
     assert not page.locator(NAV).is_visible()
@@ -135,7 +154,10 @@ def test_edit_link(site, new_page):
     page = open_page(new_page, site + "guide/install.html", width=DESKTOP)
     link = page.get_by_role("link", name="Edit this page")
     assert link.is_visible()
-    assert link.get_attribute("href") == "https://github.com/example/handbook/edit/trunk/docs/guide/install.rst"
+    assert (
+        link.get_attribute("href")
+        == "https://github.com/example/handbook/edit/trunk/docs/guide/install.rst"
+    )
 
 
 def test_outline_link_to_a_section_named_content_lands_on_it(site, new_page):
@@ -160,14 +182,21 @@ def test_faq_keeps_its_look_without_sphinx_design_stylesheet(site, new_page):
     page = open_page(new_page, site + "articles/page-01.html", width=PHONE)
     assert page.locator("link[href*='sphinx-design']").count() == 0
     question = page.locator("summary.explainer-faq-question")
-    style = question.evaluate("e => [getComputedStyle(e).display, getComputedStyle(e).fontWeight, getComputedStyle(e).listStyleType]")
+    style = question.evaluate(
+        "e => [getComputedStyle(e).display, getComputedStyle(e).fontWeight, getComputedStyle(e).listStyleType]"
+    )
     assert style == ["flex", "700", "none"]
     chevron = page.locator(".explainer-faq-question .sd-summary-state-marker")
     assert chevron.evaluate("e => getComputedStyle(e).transform") == "none"
     question.click()
     page.wait_for_timeout(300)
-    assert chevron.evaluate("e => getComputedStyle(e).transform") != "none", "the chevron turns when open"
-    assert page.locator(".explainer-faq-answer").evaluate("e => getComputedStyle(e).paddingTop") == "16px"
+    assert chevron.evaluate("e => getComputedStyle(e).transform") != "none", (
+        "the chevron turns when open"
+    )
+    assert (
+        page.locator(".explainer-faq-answer").evaluate("e => getComputedStyle(e).paddingTop")
+        == "16px"
+    )
 
 
 def test_search_excerpt_has_no_byline(build, serve, new_page):
@@ -199,7 +228,9 @@ def test_right_to_left(build, serve, new_page):
     save_screenshot(phone, "navigation-rtl-phone")
     phone.locator("article a.footnote-reference").first.focus()
     popover = box(phone, ".explainer-popover")
-    assert popover["x"] >= 0 and popover["x"] + popover["width"] <= PHONE, "the preview stays on screen"
+    assert popover["x"] >= 0 and popover["x"] + popover["width"] <= PHONE, (
+        "the preview stays on screen"
+    )
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
