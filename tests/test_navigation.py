@@ -5,7 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from helpers import soup_of, text_of, warnings_of
+from bs4 import BeautifulSoup
+from helpers import html_files, soup_of, text_of, warnings_of
 
 from sphinx_explainer.navigation import LIST_LIMIT, NEIGHBOURS, Entry, Listing, window
 
@@ -125,6 +126,37 @@ def test_incremental_build_updates_the_navigation_of_unchanged_pages(build, copy
     clean_src = copy_root("navigation", "clean")
     retitle(clean_src)
     assert str(nav_of(build("navigation", srcdir=clean_src), "articles/page-15")) == str(nav)
+
+
+def test_parallel_build_matches_serial(build, copy_root):
+    serial = build("navigation", srcdir=copy_root("navigation", "serial"))
+    parallel = build("navigation", srcdir=copy_root("navigation", "parallel"), parallel=2)
+    assert html_files(parallel.outdir) == html_files(serial.outdir)
+
+
+def grow(srcdir: Path) -> None:
+    """Retitle a page, add one to the long section and one to the guide."""
+    retitle(srcdir)
+    (srcdir / "articles" / "page-31.rst").write_text("Article 31\n==========\n\nNew.\n")
+    (srcdir / "guide" / "faq.rst").write_text("Questions\n=========\n\nAsked often.\n")
+    index = srcdir / "guide" / "index.rst"
+    index.write_text(index.read_text() + "   faq\n")
+
+
+def test_incremental_build_matches_a_clean_one(build, copy_root):
+    incremental = copy_root("navigation", "incremental")
+    build("navigation", srcdir=incremental)
+    clean = copy_root("navigation", "clean")
+    for srcdir in (incremental, clean):
+        grow(srcdir)
+    expected = html_files(build("navigation", srcdir=clean).outdir)
+    actual = html_files(build("navigation", srcdir=incremental).outdir)
+    assert sorted(name for name in expected if expected[name] != actual.get(name)) == []
+    assert "Questions" in text_of(nav_of_html(expected["guide/install.html"]))
+
+
+def nav_of_html(page: bytes):
+    return BeautifulSoup(page.decode("utf-8"), "html5lib").select_one("nav#explainer__nav")
 
 
 def test_ids_of_the_theme_are_ones_no_section_can_take(site):
