@@ -55,6 +55,23 @@ def test_sidebar_and_outline_side_by_side_with_the_article(site, new_page, width
     assert page.locator(f"{NAV} a").first.is_visible()
 
 
+def test_current_page_scrolled_into_view_in_a_long_sidebar(site, new_page):
+    page = open_page(new_page, site + "articles/page-19.html", width=DESKTOP, height=360)
+    nav = page.locator(NAV)
+    assert nav.evaluate("e => e.scrollHeight > e.clientHeight"), "the sidebar scrolls"
+    page.wait_for_function("document.getElementById('explainer__nav').scrollTop > 0")
+    current, frame = box(page, f"{NAV} [aria-current=page]"), box(page, NAV)
+    assert (
+        frame["y"] <= current["y"]
+        and current["y"] + current["height"] <= frame["y"] + frame["height"]
+    )
+
+
+def test_root_page_is_marked_on_the_brand_link(site, new_page):
+    page = open_page(new_page, site + "index.html", width=DESKTOP)
+    assert page.locator(".explainer-brand").get_attribute("aria-current") == "page"
+
+
 def test_menu_with_javascript(site, new_page):
     page = open_page(new_page, site + "guide/install.html", width=PHONE)
     button = page.locator(BUTTON)
