@@ -26,7 +26,9 @@ Stores (``domain.data[<store>][docname]``):
 
 Besides these, ``data["citing_places"]`` holds the places citing each
 citation, worked out once per build when reading is done; it is derived
-from ``citation_references`` and never merged.
+from ``citation_references`` and never merged. ``data["site_tree"]`` holds
+the site's navigation tree (:mod:`sphinx_explainer.navigation`), derived the
+same way from Sphinx's toctrees and the page titles.
 """
 
 from __future__ import annotations
@@ -46,6 +48,7 @@ CITATION_REFERENCES = "citation_references"
 REF_TARGETS = "ref_targets"
 LISTS = "lists"
 CITING_PLACES = "citing_places"
+SITE_TREE = "site_tree"
 #: The stores kept per page, purged and merged with it.
 PER_PAGE_STORES = (PAGES, CITATION_REFERENCES, REF_TARGETS, LISTS)
 
@@ -101,6 +104,7 @@ class ExplainerDomain(Domain):
         REF_TARGETS: {},
         LISTS: {},
         CITING_PLACES: None,
+        SITE_TREE: None,
     }
 
     def store(self, name: str) -> dict[str, Any]:

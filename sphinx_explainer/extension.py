@@ -9,6 +9,7 @@ from sphinx_explainer._compat import ensure_domain
 from sphinx_explainer._i18n import CATALOG, LOCALE_DIR
 from sphinx_explainer.article_meta import setup_article_meta
 from sphinx_explainer.blocks import setup_blocks
+from sphinx_explainer.byline import setup_byline
 from sphinx_explainer.config import setup_config
 from sphinx_explainer.crossrefs import setup_crossrefs
 from sphinx_explainer.description import setup_description
@@ -20,6 +21,7 @@ from sphinx_explainer.jsonld import setup_jsonld
 from sphinx_explainer.learn import setup_learn
 from sphinx_explainer.lists import setup_lists
 from sphinx_explainer.llms import setup_llms
+from sphinx_explainer.navigation import setup_navigation
 from sphinx_explainer.page_context import setup_page_context
 from sphinx_explainer.records import setup_records
 from sphinx_explainer.tags import setup_tags
@@ -65,6 +67,8 @@ def setup_extension(app: Sphinx) -> None:
     setup_article_meta(app)
     setup_description(app)
     setup_page_context(app)
+    setup_byline(app)
+    setup_navigation(app)
     setup_footnotes(app)
     app.connect("builder-inited", add_explainer_domain)
     app.connect("builder-inited", add_html_assets)

@@ -20,13 +20,15 @@ themes do not read them, so their pages are spared the work):
     The page's outline below its title: a list of ``{"id", "title",
     "children"}`` dicts, two levels deep. Built from this page's doctree only,
     so a page's build cost does not grow with the size of the project.
-``explainer_body_before``, ``explainer_body_title``, ``explainer_body_after``
-    The body cut around its ``<h1>``.
-
-``_`` also looks strings up in the extension's catalog before Sphinx's, so
-that templates can use strings Sphinx lacks. Everything comes from the page's
-own doctree and record and keeps no state, so parallel and incremental builds
-are unaffected.
+In the theme's own pages, ``explainer_dir`` is the writing direction of the
+project's language (``rtl`` or ``ltr``), ``explainer_edit_url`` the address
+of the page's source in the repository's editor (theme options
+``source_repository``, ``source_branch``, ``source_directory``) or ``""``,
+and ``_`` also looks strings up in the extension's catalog before Sphinx's,
+so that templates can use strings Sphinx lacks. The byline is not made here
+but in the page's doctree (:mod:`sphinx_explainer.byline`).
+Everything comes from the page's own doctree and record and keeps no
+state, so parallel and incremental builds are unaffected.
 """
 
 from __future__ import annotations
@@ -52,14 +54,16 @@ if TYPE_CHECKING:
 #: The theme's default reading speed (theme option ``words_per_minute``).
 WORDS_PER_MINUTE = 230
 #: A theme option only this theme (or a theme inheriting it) has.
-_THEME_MARKER = "theme_words_per_minute"
+THEME_MARKER = "theme_words_per_minute"
 _ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?![\d])")
 #: Han, kana and hangul are written without spaces; two characters count as a word.
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 _CJK_PER_WORD = 2
 _WORD = re.compile(r"\w+")
-#: The page title as the HTML writer writes it: the first ``<h1>`` of the body.
-_FIRST_H1 = re.compile(r"<h1[\s>].*?</h1>", re.DOTALL)
+#: Languages written right to left (the primary subtag of ``language``).
+RTL_LANGUAGES = frozenset({"ar", "he", "fa", "ur"})
+#: sphinx-design's icons are written as markup (a raw node, or an sd_icon's SVG).
+_SD_MARKUP = 'class="sd-'
 #: A CSS colour: a name, hex, a colour function of numbers, or a custom property.
 _CSS_COLOR = re.compile(
     r"#[0-9a-fA-F]{3,8}|[a-zA-Z]+|(?:rgba?|hsla?|hwb|lab|lch|oklab|oklch|color)\([\w\s.,%/+-]*\)"
@@ -164,16 +168,78 @@ def css_color(value: object, default: str) -> str:
     return text if _CSS_COLOR.fullmatch(text) else default
 
 
-def split_title(body: str) -> tuple[str, str, str]:
-    """``(before, h1, after)``: the body around its first ``<h1>``, or ``("", "", body)``.
+def text_direction(language: str | None) -> str:
+    """``"rtl"`` for a language written right to left, else ``"ltr"``.
 
-    The theme puts the byline right after the title, inside the article
-    header, in HTML the writer already escaped; nothing is added to it here.
+    >>> text_direction("he"), text_direction("ar_EG"), text_direction("en")
+    ('rtl', 'rtl', 'ltr')
     """
-    match = _FIRST_H1.search(body)
-    if match is None:
-        return "", "", body
-    return body[: match.start()], match.group(), body[match.end() :]
+    primary = (language or "").replace("_", "-").split("-")[0].lower()
+    return "rtl" if primary in RTL_LANGUAGES else "ltr"
+
+
+def edit_url(repository: object, branch: object, directory: object, source: str) -> str:
+    """The address that edits ``source`` (a path below the docs folder) in the repository.
+
+    Furo's options and meaning: GitLab hosts (``gitlab`` in the host name)
+    get ``/-/edit/``, every other host GitHub's ``/edit/``.
+
+    >>> edit_url("https://github.com/o/r/", "main", "docs/", "index.rst")
+    'https://github.com/o/r/edit/main/docs/index.rst'
+    >>> edit_url("https://gitlab.com/o/r", "dev", "", "a/b.md")
+    'https://gitlab.com/o/r/-/edit/dev/a/b.md'
+    """
+    repo = str(repository or "").strip().rstrip("/")
+    if not repo.startswith(("https://", "http://")) or not source:
+        return ""
+    folder = str(directory or "").strip().strip("/")
+    path = f"{folder}/{source}" if folder else source
+    host = repo.split("/")[2]
+    action = "-/edit" if "gitlab" in host else "edit"
+    return f"{repo}/{action}/{str(branch or 'main').strip()}/{path}"
+
+
+def _markup(node: nodes.Node) -> str:
+    """The HTML a node writes as it is: a raw node's text, or an sd_icon's SVG (sphinx-design 0.8)."""
+    if isinstance(node, nodes.raw):
+        return node.astext()
+    return str(node.get("svg", "")) if isinstance(node, nodes.Element) else ""
+
+
+def uses_sphinx_design(doctree: nodes.Node | None) -> tuple[bool, bool]:
+    """``(components, tabs)``: whether the page holds sphinx-design components, and tabs.
+
+    Read from the ``sd-`` classes of the written doctree. The FAQ reuses
+    sphinx-design's dropdowns, but the theme's stylesheet styles it, so it
+    does not count.
+    """
+    classes: set[str] = set()
+    stack = [doctree] if doctree is not None else []
+    while stack:
+        node = stack.pop()
+        names = node.get("classes", ()) if isinstance(node, nodes.Element) else ()
+        if any(name.startswith("explainer-faq") for name in names):
+            continue
+        classes.update(name for name in names if name.startswith("sd-"))
+        if _SD_MARKUP in _markup(node):
+            classes.add("sd-icon")
+        stack.extend(node.children)
+    return bool(classes), "sd-tab-set" in classes
+
+
+def drop_unused_design_assets(context: dict[str, Any], doctree: nodes.Node | None) -> None:
+    """Leave sphinx-design's stylesheet (8 KB gzip) and tab script off pages that do not use them."""
+    components, tabs = uses_sphinx_design(doctree)
+
+    def name(asset: Any) -> str:
+        return str(getattr(asset, "filename", asset)).rsplit("/", 1)[-1]
+
+    if not components:
+        context["css_files"] = [
+            css for css in context.get("css_files", ()) if not name(css).startswith("sphinx-design")
+        ]
+    if not tabs:
+        context["script_files"] = [js for js in context.get("script_files", ()) if name(js) != "design-tabs.js"]
 
 
 def metadata_author(meta: dict[str, Any]) -> str:
@@ -220,14 +286,16 @@ def add_page_context(
 
     Other themes' templates do not read them, so their builds skip the work.
     """
-    if _THEME_MARKER not in context:
+    if THEME_MARKER not in context:
         return
     meta = context.get("meta") or {}
     date_value = meta.get("date")
     human, iso = format_page_date(date_value, app.config.language) if date_value else ("", "")
     words = page_words(app, pagename, doctree)
     speed = context.get("theme_words_per_minute", WORDS_PER_MINUTE)
-    before, title, after = split_title(context.get("body") or "")
+    suffix = context.get("page_source_suffix")
+    source = pagename + suffix if suffix and doctree is not None else ""
+    drop_unused_design_assets(context, doctree)
     context.update(
         _=_make_gettext(app),
         explainer_date=human,
@@ -236,9 +304,13 @@ def add_page_context(
         explainer_words=words,
         explainer_reading_minutes=reading_minutes(words, speed) if words else 0,
         explainer_toc=page_outline(doctree) if doctree is not None else [],
-        explainer_body_before=before,
-        explainer_body_title=title,
-        explainer_body_after=after,
+        explainer_dir=text_direction(app.config.language),
+        explainer_edit_url=edit_url(
+            context.get("theme_source_repository"),
+            context.get("theme_source_branch"),
+            context.get("theme_source_directory"),
+            source,
+        ),
     )
 
 

@@ -13,9 +13,10 @@ from helpers import soup_of, text_of, warnings_of
 from sphinx_explainer.page_context import (
     count_words,
     css_color,
+    edit_url,
     format_page_date,
     reading_minutes,
-    split_title,
+    text_direction,
 )
 
 THEME_STATIC = Path(__file__).parents[1] / "sphinx_explainer" / "theme" / "sphinx_explainer" / "static"
@@ -62,13 +63,24 @@ def test_count_words_reads_prose_only():
     assert count_words(nodes.paragraph("", "日本語の文章です")) == 4
 
 
-def test_split_title():
-    body = '<section id="a">\n<h1>Title<a class="headerlink" href="#a">¶</a></h1>\n<p>Text</p></section>'
-    before, title, after = split_title(body)
-    assert before == '<section id="a">\n'
-    assert title.startswith("<h1>") and title.endswith("</h1>")
-    assert after == "\n<p>Text</p></section>"
-    assert split_title("<p>No title</p>") == ("", "", "<p>No title</p>")
+def test_text_direction():
+    assert [text_direction(lang) for lang in ("ar", "he", "fa", "ur", "ar_EG", "he-IL")] == ["rtl"] * 6
+    assert [text_direction(lang) for lang in ("en", "de", None, "", "hr")] == ["ltr"] * 5
+
+
+@pytest.mark.parametrize(
+    ("repository", "branch", "directory", "expected"),
+    [
+        ("https://github.com/o/r/", "main", "docs/", "https://github.com/o/r/edit/main/docs/a/b.rst"),
+        ("https://github.com/o/r", "dev", "", "https://github.com/o/r/edit/dev/a/b.rst"),
+        ("https://gitlab.com/o/r/", "main", "/docs", "https://gitlab.com/o/r/-/edit/main/docs/a/b.rst"),
+        ("https://gitlab.example.org/o/r", "", "doc", "https://gitlab.example.org/o/r/-/edit/main/doc/a/b.rst"),
+        ("", "main", "docs", ""),
+        ("javascript:alert(1)", "main", "", ""),
+    ],
+)
+def test_edit_url(repository, branch, directory, expected):
+    assert edit_url(repository, branch, directory, "a/b.rst") == expected
 
 
 def test_css_color_rejects_anything_but_a_colour():
@@ -91,9 +103,10 @@ def article(build):
 
 def test_article_header(article):
     soup = soup_of(article, "article")
-    header = soup.select_one("article.explainer-article header.explainer-article-header")
-    assert text_of(header.h1).startswith("How a lighthouse keeps ships off the rocks")
-    byline = header.select_one(".explainer-byline")
+    title = soup.select_one("article.explainer-article section > h1")
+    assert text_of(title).startswith("How a lighthouse keeps ships off the rocks")
+    byline = title.find_next_sibling()
+    assert "explainer-byline" in byline["class"], "the byline follows the title"
     assert text_of(byline.select_one(".explainer-author")) == "Ada Keeper"
     time = byline.find("time")
     assert time["datetime"] == "2026-05-21"
@@ -114,8 +127,8 @@ def test_page_without_author_or_date(article):
 def test_site_header_footer_and_landmarks(article):
     soup = soup_of(article, "article")
     skip = soup.body.find("a")
-    assert skip["href"] == "#content" and text_of(skip) == "Skip to content"
-    assert soup.select_one("main#content") is not None
+    assert skip["href"] == "#explainer__main" and text_of(skip) == "Skip to content"
+    assert soup.select_one("main#explainer__main[role=main]") is not None
     header = soup.select_one("body > header.explainer-site-header")
     assert text_of(header.select_one(".explainer-brand")) == "Explainers"
     search = header.select_one("form[role=search]")
@@ -143,9 +156,6 @@ def test_outline_lists_this_page_only(article):
     assert nested == ["Colours and sectors", "Ranges"]
     for link in outline.select("a"):
         assert soup.find(id=link["href"][1:]) is not None
-    # No whole-site navigation: the other pages are linked only by prev/next.
-    other_pages = [a["href"] for a in soup.select("body a[href]") if a["href"].endswith(".html")]
-    assert sorted(set(other_pages)) == ["index.html", "second.html"]
 
 
 def test_prev_next(article):
@@ -298,14 +308,20 @@ def test_german(build):
     assert text_of(soup.select_one("a.explainer-skip")) == "Zum Inhalt springen"
     assert text_of(soup.select_one(".explainer-prev .explainer-prev-next-label")) == "Zurück"
     assert soup.select_one(".explainer-mode-toggle")["aria-label"] == "Dunklen Modus umschalten"
-    assert soup.select_one("label[for=explainer-q]").get_text() == "Suche"
+    assert soup.select_one("label[for=explainer__q]").get_text() == "Suche"
 
 
 def test_theme_alone_gives_the_article_header(build):
-    app = build("theme")
-    soup = soup_of(app)
-    assert soup.select_one("header.explainer-article-header h1") is not None
-    assert soup.select_one(".explainer-reading-time") is not None
+    app = build("theme-article", confoverrides={"extensions": []})
+    byline = soup_of(app, "article").select_one("section > h1 + p.explainer-byline")
+    assert text_of(byline.select_one(".explainer-author")) == "Ada Keeper"
+
+
+def test_page_without_date_shows_no_reading_time(build):
+    """A page that is not an article (no :date:) gets no "1 min read" (the docs' home page did)."""
+    soup = soup_of(build("theme"))
+    assert soup.select_one(".explainer-reading-time") is None
+    assert soup.select_one(".explainer-byline") is None, "nothing else to show either"
 
 
 @pytest.mark.parametrize("builder", ["singlehtml", "dirhtml", "epub"])
@@ -315,7 +331,8 @@ def test_other_html_builders_are_warning_free(build, builder):
     outdir = Path(app.outdir)
     if builder == "singlehtml":
         soup = BeautifulSoup((outdir / "index.html").read_text(encoding="utf-8"), "html5lib")
-        assert soup.select_one("header.explainer-article-header") is not None
+        byline = soup.select_one("#document-article + section > h2 + p.explainer-byline")
+        assert text_of(byline.select_one(".explainer-author")) == "Ada Keeper", "each document's byline"
     elif builder == "dirhtml":
         soup = BeautifulSoup((outdir / "article" / "index.html").read_text(encoding="utf-8"), "html5lib")
         assert soup.select_one("nav.explainer-prev-next a.explainer-next")["href"] == "../second/"

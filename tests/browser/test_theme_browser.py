@@ -287,7 +287,7 @@ def test_toggle_pins_the_mode_against_the_system(site, new_page):
 def test_search_and_highlighting(site, new_page):
     page = open_page(new_page, site + "article.html", width=1024)
     page.keyboard.press("/")
-    assert page.evaluate("document.activeElement.id") == "explainer-q", "'/' focuses the search field"
+    assert page.evaluate("document.activeElement.id") == "explainer__q", "'/' focuses the search field"
     page.keyboard.type("fresnel")
     page.keyboard.press("Enter")
     page.wait_for_load_state("load")
