@@ -53,6 +53,15 @@ CONFIG_VALUES: tuple[ConfigValue, ...] = (
         "How the back links of a note cited several times are labelled: "
         "'letters' (a, b, ... z, aa, ab, ...) or 'numbers' (1, 2, 3, ...).",
     ),
+    ConfigValue(
+        "explainer_footnote_previews",
+        True,
+        "html",
+        frozenset({bool}),
+        "Show a footnote or citation in a popover on hover, focus or tap of its reference, "
+        "in any HTML theme, and open the FAQ answers that hold the words of a search. "
+        "False adds no script or stylesheet to any page.",
+    ),
 )
 
 

@@ -19,7 +19,8 @@ templates (and any other theme's) can use:
     "children"}`` dicts, two levels deep. Built from this page's doctree only,
     so a page's build cost does not grow with the size of the project.
 
-In the theme's own pages, ``explainer_body_before``, ``explainer_body_title``
+In the theme's own pages, ``explainer_version`` is the package's version
+(the theme's script tags carry it against stale caches), ``explainer_body_before``, ``explainer_body_title``
 and ``explainer_body_after`` hold the body cut around its ``<h1>``, and ``_`` also looks strings up in the extension's
 catalog before Sphinx's, so that templates can use strings Sphinx lacks.
 Everything is computed from the page's own doctree at write time and keeps no
@@ -36,6 +37,7 @@ from typing import TYPE_CHECKING, Any
 from docutils import nodes
 from sphinx.locale import get_translator
 
+from sphinx_explainer import __version__
 from sphinx_explainer._i18n import CATALOG
 from sphinx_explainer.plaintext import plain_text
 
@@ -201,6 +203,7 @@ def add_page_context(
     )
     if _THEME_MARKER in context:
         context["_"] = _make_gettext(app)
+        context["explainer_version"] = __version__
         before, title, after = split_title(context.get("body") or "")
         context.update(
             explainer_body_before=before, explainer_body_title=title, explainer_body_after=after
