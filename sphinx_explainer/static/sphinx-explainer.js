@@ -71,6 +71,7 @@
     let timer = 0;
     let pointer = "";
     let wasOpen = false;
+    let returning = false;
 
     const referenceAt = (target) => {
       const link = target instanceof Element ? target.closest(REFERENCE) : null;
@@ -106,7 +107,7 @@
 
     const enter = (event) => {
       const reference = referenceAt(event.target);
-      if (reference) show(reference);
+      if (reference) returning || show(reference);
       else if (within(event.target)) clearTimeout(timer);
     };
     const leave = (event) => {
@@ -136,7 +137,10 @@
       const reference = current;
       const inside = popover.contains(document.activeElement);
       hide();
+      // Focus goes back to the reference without opening the note again.
+      returning = inside;
       if (inside) reference.focus();
+      returning = false;
     });
     let frame = 0;
     const follow = () => {
