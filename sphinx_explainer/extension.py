@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from sphinx_explainer._compat import ensure_domain
 from sphinx_explainer._i18n import CATALOG, LOCALE_DIR
 from sphinx_explainer.blocks import setup_blocks
+from sphinx_explainer.colon_fence import setup_colon_fence
 from sphinx_explainer.config import setup_config
 from sphinx_explainer.crossrefs import setup_crossrefs
 from sphinx_explainer.description import setup_description
@@ -58,5 +59,6 @@ def setup_extension(app: Sphinx) -> None:
     setup_page_context(app)
     setup_footnotes(app)
     setup_previews(app)
+    setup_colon_fence(app)
     app.connect("builder-inited", add_explainer_domain)
     app.connect("builder-inited", add_html_assets)
