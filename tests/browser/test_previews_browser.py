@@ -122,9 +122,10 @@ def test_hover_shows_the_note_in_the_theme_colours(built, serve, new_page, theme
     assert ref.get_attribute("aria-describedby") is None
 
 
+@pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("theme", THEMES)
-def test_keyboard_focus_moves_into_the_popover_and_back(built, serve, new_page, theme):
-    page = open_page(new_page, serve(built(theme)) + "index.html", width=1024, height=800)
+def test_keyboard_focus_moves_into_the_popover_and_back(built, serve, new_page, theme, scheme):
+    page = open_page(new_page, serve(built(theme)) + "index.html", color_scheme=scheme, width=1024, height=800)
     ref = page.locator(WICK).first
     ref.focus()
     popover = page.locator(POPOVER)
@@ -164,10 +165,17 @@ def test_keyboard_focus_moves_into_the_popover_and_back(built, serve, new_page, 
     assert not page.evaluate(INSIDE_JS)
 
 
+@pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("theme", THEMES)
-def test_tap_at_320px_previews_in_the_viewport(built, serve, new_page, theme):
+def test_tap_at_320px_previews_in_the_viewport(built, serve, new_page, theme, scheme):
     page = open_page(
-        new_page, serve(built(theme)) + "index.html", width=320, height=640, has_touch=True, is_mobile=True
+        new_page,
+        serve(built(theme)) + "index.html",
+        color_scheme=scheme,
+        width=320,
+        height=640,
+        has_touch=True,
+        is_mobile=True,
     )
     ref = page.locator(WICK).first
     ref.scroll_into_view_if_needed()
@@ -181,7 +189,9 @@ def test_tap_at_320px_previews_in_the_viewport(built, serve, new_page, theme):
     assert_in_viewport(page, popover.bounding_box())
     assert popover.bounding_box()["width"] <= page.evaluate("innerWidth") - 16, "a margin on both sides"
     assert page.evaluate("document.documentElement.scrollWidth") == page_width, "the popover adds no sideways scroll"
-    save_screenshot(page, f"previews-320-{theme}")
+    violations = axe_violations(page, include=[POPOVER])
+    assert violations == [], f"{theme} {scheme} 320px: " + describe_violations(violations)
+    save_screenshot(page, f"previews-320-{theme}-{scheme}")
     ref.tap()
     popover.wait_for(state="hidden")
     ref.tap()
