@@ -340,3 +340,15 @@ def test_other_html_builders_are_warning_free(build, builder):
         soup = BeautifulSoup(page, "html5lib")
         assert soup.find("script") is None, "e-books get no scripts"
         assert text_of(soup.select_one(".explainer-byline time")) == "May 21, 2026"
+
+
+def test_tab_script_only_on_pages_with_tabs(article):
+    """sphinx-design's design-tabs.js is left off pages without a tab set (page weight)."""
+
+    def scripts(page):
+        return [s["src"].split("?")[0] for s in soup_of(article, page).find_all("script", src=True)]
+
+    assert soup_of(article, "article").select_one(".sd-tab-set") is not None
+    assert "_static/design-tabs.js" in scripts("article")
+    assert soup_of(article, "second").select_one(".sd-tab-set") is None
+    assert "_static/design-tabs.js" not in scripts("second")
