@@ -107,3 +107,12 @@ def test_epub_and_other_formats_get_no_script(build):
         assert SCRIPT not in path.read_text(encoding="utf-8"), path.name
     latex = build("previews", "latex")
     assert not re.search(r"sphinx-explainer\.js", "".join(p.read_text() for p in Path(latex.outdir).glob("*.tex")))
+
+
+def test_assets_policy_always_puts_them_on_every_page(build, copy_root):
+    srcdir = copy_root("previews")
+    with (srcdir / "conf.py").open("a", encoding="utf-8") as conf:
+        conf.write('\n\ndef setup(app):\n    app.set_html_assets_policy("always")\n')
+    app = build("previews", srcdir=srcdir)
+    scripts, sheets = assets(soup_of(app, "plain"))
+    assert len(scripts) == 1 and len(sheets) == 1
