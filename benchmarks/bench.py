@@ -255,7 +255,9 @@ def run_weight(args: argparse.Namespace, work: Path, log) -> dict[str, Any]:
         return {"page": page, "size": size, "error": str(error), "themes": {}}
     for theme, data in themes.items():
         log(f"page weight {theme:20} {data['requests']:3} requests "
-            f"{data['raw'] / 1024:7.1f} KB raw {data['gzip'] / 1024:7.1f} KB gzip")  # fmt: skip
+            f"{data['raw'] / 1024:7.1f} KB raw {data['gzip'] / 1024:7.1f} KB gzip, "
+            f"extension {data['extension_css_js']['gzip'] / 1024:4.1f} KB gzip "
+            f"(previews {data['previews_css_js']['gzip'] / 1024:4.1f} KB)")  # fmt: skip
     return {"page": f"{page} of the {size}-page project", "size": size, "themes": themes}
 
 

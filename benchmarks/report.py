@@ -22,6 +22,13 @@ TARGET_EXPONENT = 1.1
 TARGET_SITE_COST = 1.05
 BUDGET_THEME_CSS_JS_GZIP = 12 * 1024
 BUDGET_PAGE_GZIP = 30 * 1024
+#: Issue 14: the footnote previews' script and stylesheet together.
+BUDGET_PREVIEWS_GZIP = 3 * 1024
+
+
+def _added(share: dict[str, Any] | None) -> str:
+    """The extension's share of a page's weight, as ``raw / gzip`` KB."""
+    return "–" if not share else f"{kilobytes(share['raw'])} / {kilobytes(share['gzip'])}"
 
 
 def label(theme: str) -> str:
@@ -253,6 +260,16 @@ def targets(summary: dict[str, Any]) -> list[dict[str, Any]]:
             }
         )
 
+    previews = [data["previews_css_js"]["gzip"] for data in weight.values() if data.get("previews_css_js", {}).get("files")]
+    if previews:
+        found.append(
+            {
+                "target": "Footnote previews (script + stylesheet) under 3 KB gzip in every theme",
+                "measured": f"{max(previews) / 1024:.1f} KB",
+                "met": max(previews) < BUDGET_PREVIEWS_GZIP,
+            }
+        )
+
     lh = summary.get("lighthouse") or {}
     demo = (lh.get("demo") or {}).get("mobile") or {}
     if demo.get("scores"):
@@ -379,7 +396,7 @@ def tables(summary: dict[str, Any]) -> list[tuple[str, list[str], list[list[str]
                 _s(fig["site"]["wall_s"]),
                 _pct(fig["ratio"]["wall_s"]),
                 _s(fig["incremental"]["cpu_s"]),
-                _mb(fig["site"]["maxrss_kb"]),
+                megabytes(fig["site"]["maxrss_kb"]),
             ]
             for size, fig in site["sizes"].items()
         ]
@@ -417,13 +434,15 @@ def tables(summary: dict[str, Any]) -> list[tuple[str, list[str], list[list[str]
                 both("font"),
                 both("image"),
                 f"{kilobytes(data['theme_own_css_js']['raw'])} / {kilobytes(data['theme_own_css_js']['gzip'])}",
+                _added(data.get("extension_css_js")),
+                _added(data.get("previews_css_js")),
             ]
         )
     out.append(
         (
             f"Page weight of {weight.get('page', 'one article')} in Chromium (KB raw / gzip)",
             ["theme", "requests", "total", "HTML", "CSS", "JS", "fonts", "images",
-             "theme's own CSS+JS"],
+             "theme's own CSS+JS", "added by the extension (CSS+JS)", "of which footnote previews"],
             rows,
         )
     )  # fmt: skip

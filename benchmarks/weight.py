@@ -93,6 +93,31 @@ def theme_static_files(theme: str, root: Path | None = None) -> set[str]:
     return files
 
 
+def extension_static_files(root: Path | None = None) -> dict[str, set[str]]:
+    """The extension's own files (relative to ``_static/``), all and those of the previews.
+
+    ``root`` is the ``sphinx_explainer`` package to read (the bench's snapshot),
+    else the one imported.
+    """
+    if root is None:
+        root = Path(importlib.import_module("sphinx_explainer").__file__).parent
+    static = root / "static"
+    files = {path.name for path in static.iterdir() if path.is_file()} if static.is_dir() else set()
+    previews = {name for name in files if name.startswith("sphinx-explainer") and name.endswith(".js")}
+    previews |= {name for name in files if name.endswith("-previews.css")}
+    return {"extension": files, "previews": previews}
+
+
+def _share(resources: list[dict[str, Any]], names: set[str]) -> dict[str, Any]:
+    """The CSS and JS among ``resources`` whose ``_static/`` path is one of ``names``."""
+    chosen = [r for r in resources if r["static"] in names and r["kind"] in ("stylesheet", "script")]
+    return {
+        "files": [r["path"] for r in chosen],
+        "raw": sum(r["raw"] for r in chosen),
+        "gzip": sum(r["gzip"] for r in chosen),
+    }
+
+
 def _kind(resource_type: str, url: str) -> str:
     if resource_type in ("document", "stylesheet", "script", "font", "image"):
         return resource_type
@@ -107,11 +132,14 @@ def measure_pages(
     """Load each ``{name: (html_dir, page_path)}`` in a fresh Chromium context.
 
     Returns, per name, the request count and the raw and gzip bytes in total,
-    per resource kind, and for the theme's own CSS and JavaScript.
+    per resource kind, for the theme's own CSS and JavaScript, and for the
+    extension's (``extension_css_js``; ``previews_css_js`` for the footnote
+    previews alone): the weight the extension adds to each theme.
     """
     from playwright.sync_api import sync_playwright
 
     results: dict[str, dict[str, Any]] = {}
+    extension = extension_static_files((roots or {}).get("sphinx_explainer"))
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
             executable_path=chromium_executable(), headless=True, args=CHROMIUM_ARGS
@@ -120,13 +148,13 @@ def measure_pages(
             for name, (directory, page_path) in pages.items():
                 with serving_compressed(directory) as base:
                     own = theme_static_files(name, (roots or {}).get(name))
-                    results[name] = _measure_one(browser, base + page_path, own)
+                    results[name] = _measure_one(browser, base + page_path, own, extension)
         finally:
             browser.close()
     return results
 
 
-def _measure_one(browser: Any, url: str, own: set[str]) -> dict[str, Any]:
+def _measure_one(browser: Any, url: str, own: set[str], extension: dict[str, set[str]]) -> dict[str, Any]:
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
     responses: list[Any] = []
@@ -148,6 +176,7 @@ def _measure_one(browser: Any, url: str, own: set[str]) -> dict[str, Any]:
                 "raw": len(body),
                 "gzip": gzip_size(body) if is_compressible(content_type) else len(body),
                 "theme_own": rel is not None and rel in own,
+                "static": rel,
             }
         )
     context.close()
@@ -171,6 +200,8 @@ def _measure_one(browser: Any, url: str, own: set[str]) -> dict[str, Any]:
             "raw": sum(r["raw"] for r in own_css_js),
             "gzip": sum(r["gzip"] for r in own_css_js),
         },
+        "extension_css_js": _share(resources, extension["extension"]),
+        "previews_css_js": _share(resources, extension["previews"]),
         "resources": resources,
     }
 

@@ -92,6 +92,15 @@ CONFIG_VALUES: tuple[ConfigValue, ...] = (
         "Give each article (a page with a :date: field) a schema.org Article JSON-LD script, "
         "og:type article and article:published_time.",
     ),
+    ConfigValue(
+        "explainer_footnote_previews",
+        True,
+        "html",
+        frozenset({bool}),
+        "Show a footnote or citation in a popover on hover, focus or tap of its reference, "
+        "in any HTML theme, and open the FAQ answers that hold the words of a search. "
+        "False adds no script or stylesheet to any page.",
+    ),
 )
 
 

@@ -10,6 +10,7 @@ from sphinx_explainer._i18n import CATALOG, LOCALE_DIR
 from sphinx_explainer.article_meta import setup_article_meta
 from sphinx_explainer.blocks import setup_blocks
 from sphinx_explainer.byline import setup_byline
+from sphinx_explainer.colon_fence import setup_colon_fence
 from sphinx_explainer.config import setup_config
 from sphinx_explainer.crossrefs import setup_crossrefs
 from sphinx_explainer.description import setup_description
@@ -23,6 +24,7 @@ from sphinx_explainer.lists import setup_lists
 from sphinx_explainer.llms import setup_llms
 from sphinx_explainer.navigation import setup_navigation
 from sphinx_explainer.page_context import setup_page_context
+from sphinx_explainer.previews import setup_previews
 from sphinx_explainer.records import setup_records
 from sphinx_explainer.tags import setup_tags
 from sphinx_explainer.tldr import setup_tldr
@@ -70,5 +72,7 @@ def setup_extension(app: Sphinx) -> None:
     setup_byline(app)
     setup_navigation(app)
     setup_footnotes(app)
+    setup_previews(app)
+    setup_colon_fence(app)
     app.connect("builder-inited", add_explainer_domain)
     app.connect("builder-inited", add_html_assets)

@@ -27,7 +27,8 @@ of the page's source in the repository's editor (theme options
 and ``_`` also looks strings up in the extension's catalog before Sphinx's,
 so that templates can use strings Sphinx lacks. The byline is not made here
 but in the page's doctree (:mod:`sphinx_explainer.byline`).
-Everything comes from the page's own doctree and record and keeps no
+``explainer_version`` is the package's version (the theme's script tags
+carry it against stale caches). Everything comes from the page's own doctree and record and keeps no
 state, so parallel and incremental builds are unaffected.
 """
 
@@ -42,6 +43,7 @@ from docutils import nodes
 from sphinx.builders.singlehtml import SingleFileHTMLBuilder
 from sphinx.locale import get_translator
 
+from sphinx_explainer import __version__
 from sphinx_explainer._i18n import CATALOG
 from sphinx_explainer.domain import explainer_domain
 from sphinx_explainer.plaintext import plain_text
@@ -304,6 +306,7 @@ def add_page_context(
         explainer_words=words,
         explainer_reading_minutes=reading_minutes(words, speed) if words else 0,
         explainer_toc=page_outline(doctree) if doctree is not None else [],
+        explainer_version=__version__,
         explainer_dir=text_direction(app.config.language),
         explainer_edit_url=edit_url(
             context.get("theme_source_repository"),

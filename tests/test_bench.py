@@ -198,6 +198,15 @@ def test_bench_runner_writes_every_figure(tmp_path: Path) -> None:
         assert page["by_kind"]["stylesheet"]["requests"] >= 2
         assert 0 < page["gzip"] < page["raw"]
         assert page["theme_own_css_js"]["gzip"] > 0, page["theme_own_css_js"]
+        # What the extension adds to the theme: its blocks' CSS and the footnote previews.
+        added = [path.rsplit("/", 1)[-1] for path in page["extension_css_js"]["files"]]
+        assert {"sphinx-explainer.css", "sphinx-explainer.js", "sphinx-explainer-previews.css"} <= set(added), added
+        previews = page["previews_css_js"]
+        assert sorted(path.rsplit("/", 1)[-1] for path in previews["files"]) == [
+            "sphinx-explainer-previews.css",
+            "sphinx-explainer.js",
+        ]
+        assert 0 < previews["gzip"] < 3 * 1024 and previews["gzip"] < page["extension_css_js"]["gzip"]
     own_files = weight["sphinx_explainer"]["theme_own_css_js"]["files"]
     assert any("sphinx-explainer-theme" in path for path in own_files), own_files
 
@@ -211,3 +220,5 @@ def test_bench_runner_writes_every_figure(tmp_path: Path) -> None:
     rst = report.rst(summary)
     assert ".. list-table:: Extension overhead" in rst and "Command:" in rst
     assert "Theme cost" in printed and "Page weight" in printed and "Targets" in printed
+    assert "added by the extension (CSS+JS)" in rst and "of which footnote previews" in rst
+    assert any(target.startswith("Footnote previews") for target in verdicts)

@@ -10,6 +10,7 @@ from bs4 import BeautifulSoup
 from docutils import nodes
 from helpers import soup_of, text_of, warnings_of
 
+from sphinx_explainer import __version__
 from sphinx_explainer.page_context import (
     count_words,
     css_color,
@@ -20,6 +21,7 @@ from sphinx_explainer.page_context import (
 )
 
 THEME_STATIC = Path(__file__).parents[1] / "sphinx_explainer" / "theme" / "sphinx_explainer" / "static"
+EXTENSION_STATIC = Path(__file__).parents[1] / "sphinx_explainer" / "static"
 
 
 # -- page context: pure functions ----------------------------------------------
@@ -168,22 +170,37 @@ def test_prev_next(article):
 
 
 def test_javascript_hooks_exist(article):
-    """The DOM that explainer.js and explainer-mode.js rely on (as sphinx-design's test_tabs_js)."""
+    """The DOM that explainer.js, explainer-mode.js and the previews rely on (as sphinx-design's test_tabs_js)."""
     soup = soup_of(article, "article")
     assert soup.select_one("link#pygments_dark_css[media]") is not None
     head_scripts = [s["src"] for s in soup.head.find_all("script")]
-    assert head_scripts[0] == "_static/explainer-mode.js", "the mode is set before anything else"
-    main_script = soup.head.find("script", src="_static/explainer.js")
+    assert head_scripts[0] == f"_static/explainer-mode.js?v={__version__}", "the mode is set before anything else"
+    main_script = soup.head.find("script", src=f"_static/explainer.js?v={__version__}")
     assert main_script.has_attr("defer")
-    assert soup.body["data-explainer-previews"] == "true"
+    previews = [s for s in soup.head.find_all("script") if s["src"].startswith("_static/sphinx-explainer.js")]
+    assert len(previews) == 1 and previews[0].has_attr("defer"), "the extension's previews, shared"
+    assert not previews[0].has_attr("data-explainer-previews")
     assert soup.body["data-explainer-sidenotes"] == "true"
     refs = soup.select("article a.footnote-reference")
     assert len(refs) == 5
     for ref in refs:
         assert soup.find(id=ref["href"][1:]) is not None
-    js = (THEME_STATIC / "explainer.js.jinja").read_text()
-    for hook in (".explainer-mode-toggle", ".explainer-outline a", ".explainer-article", "pygments_dark_css"):
+    js = (THEME_STATIC / "explainer.js").read_text()
+    for hook in (".explainer-outline a", ".explainer-article", "explainer:preview", "explainer:previewend"):
         assert hook in js
+    mode = (THEME_STATIC / "explainer-mode.js").read_text()
+    for hook in (".explainer-mode-toggle", "pygments_dark_css", '"explainer-mode"'):
+        assert hook in mode
+    extension = (EXTENSION_STATIC / "sphinx-explainer.js").read_text()
+    assert "explainer:preview" in extension and "explainer:previewend" in extension
+
+
+def test_one_home_for_the_colour_mode_and_the_popover():
+    """The storage key and the popover live in one script each; the theme ships plain .js files."""
+    theme_js = {path.name: path.read_text() for path in THEME_STATIC.glob("*.js*")}
+    assert set(theme_js) == {"explainer.js", "explainer-mode.js"}, "plain scripts, no templates"
+    assert [name for name, text in theme_js.items() if '"explainer-mode"' in text] == ["explainer-mode.js"]
+    assert not [name for name, text in theme_js.items() if "explainer-popover" in text]
 
 
 def test_search_helpers_load_on_demand(article):
@@ -192,7 +209,7 @@ def test_search_helpers_load_on_demand(article):
     srcs = [s["src"].split("?")[0] for s in soup.find_all("script", src=True)]
     assert "_static/doctools.js" not in srcs and "_static/sphinx_highlight.js" not in srcs
     assert "_static/documentation_options.js" in srcs
-    on_demand = soup.find("script", src="_static/explainer.js")["data-explainer-on-demand"].split()
+    on_demand = soup.find("script", src=f"_static/explainer.js?v={__version__}")["data-explainer-on-demand"].split()
     assert on_demand == ["_static/doctools.js", "_static/sphinx_highlight.js"]
     search = [s["src"].split("?")[0] for s in soup_of(article, "search").find_all("script")]
     assert "_static/doctools.js" in search and "_static/sphinx_highlight.js" in search
@@ -235,8 +252,8 @@ def test_stylesheet_is_rendered_with_defaults(article):
     search = soup_of(article, "search").find_all("link", rel="stylesheet")
     assert "_static/sphinx-explainer-pages.css" in [link["href"] for link in search]
     for name in ("explainer.js", "explainer-mode.js"):
-        script = (Path(article.outdir) / "_static" / name).read_text()
-        assert "{#" not in script and script.count("/*") == 1, "only the header comment is shipped"
+        shipped = (Path(article.outdir) / "_static" / name).read_bytes()
+        assert shipped == (THEME_STATIC / name).read_bytes(), "plain scripts, shipped as written"
     icon = soup.find("link", rel="icon")
     assert icon["href"] == "_static/explainer-icon.svg"
     assert (Path(article.outdir) / icon["href"]).exists()
@@ -342,3 +359,15 @@ def test_other_html_builders_are_warning_free(build, builder):
         soup = BeautifulSoup(page, "html5lib")
         assert soup.find("script") is None, "e-books get no scripts"
         assert text_of(soup.select_one(".explainer-byline time")) == "May 21, 2026"
+
+
+def test_tab_script_only_on_pages_with_tabs(article):
+    """sphinx-design's design-tabs.js is left off pages without a tab set (page weight)."""
+
+    def scripts(page):
+        return [s["src"].split("?")[0] for s in soup_of(article, page).find_all("script", src=True)]
+
+    assert soup_of(article, "article").select_one(".sd-tab-set") is not None
+    assert "_static/design-tabs.js" in scripts("article")
+    assert soup_of(article, "second").select_one(".sd-tab-set") is None
+    assert "_static/design-tabs.js" not in scripts("second")
