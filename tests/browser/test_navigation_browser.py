@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import axe_violations, describe_violations, save_screenshot
+from browser_helpers import axe_violations, describe_violations, save_screenshot
 
 NAV = "nav#explainer__nav"
 BUTTON = "button.explainer-menu-button"

@@ -7,7 +7,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import axe_violations, describe_violations, save_screenshot
+from browser_helpers import axe_violations, describe_violations, save_screenshot
 
 pytest.importorskip("playwright.sync_api")
 
