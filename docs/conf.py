@@ -24,6 +24,8 @@ extensions = [
     "sphinx_design",
     "sphinxext.opengraph",
     "explainer_docs",
+    "sphinx.ext.autodoc",
+    "sphinx.ext.viewcode",
 ]
 myst_enable_extensions = ["colon_fence"]
 # The reference pages show snippets with literalinclude and include; they are
@@ -32,6 +34,11 @@ exclude_patterns = ["_build", "snippets"]
 root_doc = "index"
 language = "en"
 nitpicky = True
+# The kitchen sink's API page breaks signatures longer than this one
+# parameter a line, to show how the theme sets them.
+maximum_signature_line_length = 70
+# Figures, tables and captioned code blocks are numbered, and :numref: works.
+numfig = True
 
 # -- HTML ---------------------------------------------------------------------
 # SPHINX_THEME=furo (or alabaster, pydata_sphinx_theme, sphinx_book_theme,
@@ -41,6 +48,9 @@ html_theme = os.environ.get("SPHINX_THEME", "sphinx_explainer")
 html_title = "sphinx-explainer"
 html_static_path = ["_static"]
 html_css_files = ["docs.css"]
+# Math as MathML, which browsers draw themselves: no MathJax from a CDN
+# (explainer_docs registers the renderer).
+html_math_renderer = "mathml"
 
 # -- sphinxext-opengraph ------------------------------------------------------
 ogp_site_url = "https://sphinx-explainer.readthedocs.io/en/latest/"
