@@ -15,9 +15,11 @@ templates (and any other theme's) can use:
     The page's word count and its reading time in whole minutes (at least 1)
     at the theme's ``words_per_minute``.
 ``explainer_toc``
-    The page's outline below its title: a list of ``{"id", "title",
-    "children"}`` dicts, two levels deep. Built from this page's doctree only,
-    so a page's build cost does not grow with the size of the project.
+    The page's outline below its title: a list of ``{"id", "title", "kind",
+    "children"}`` dicts: sections to the depth of the theme option
+    ``outline_depth`` (3 by default), and within them the documented objects
+    and the FAQ blocks' titles. Built from this page's doctree only, so a
+    page's build cost does not grow with the size of the project.
 
 In the theme's own pages, ``explainer_body_before``, ``explainer_body_title``
 and ``explainer_body_after`` hold the body cut around its ``<h1>``, and ``_`` also looks strings up in the extension's
@@ -34,9 +36,12 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
+from sphinx import addnodes
 from sphinx.locale import get_translator
 
 from sphinx_explainer._i18n import CATALOG
+from sphinx_explainer.blocks import explainer_title
+from sphinx_explainer.faq import explainer_faq
 from sphinx_explainer.plaintext import plain_text
 
 if TYPE_CHECKING:
@@ -46,6 +51,8 @@ if TYPE_CHECKING:
 
 #: The theme's default reading speed (theme option ``words_per_minute``).
 WORDS_PER_MINUTE = 230
+#: How many levels of sections the outline shows (theme option ``outline_depth``).
+OUTLINE_DEPTH = 3
 #: A theme option only this theme (or a theme inheriting it) has.
 _THEME_MARKER = "theme_words_per_minute"
 _ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?![\d])")
@@ -118,27 +125,96 @@ def _title_text(section: nodes.Element) -> str:
     return plain_text(title, " ") if title is not None else ""
 
 
-def _sections(parent: nodes.Element) -> list[nodes.section]:
-    return [child for child in parent.children if isinstance(child, nodes.section)]
+def _entry(node_id: str, title: str, kind: str) -> dict[str, Any]:
+    return {"id": node_id, "title": title, "kind": kind, "children": []}
 
 
-def _entries(sections: list[nodes.section], depth: int) -> list[dict[str, Any]]:
-    entries = []
-    for section in sections:
-        title = _title_text(section)
-        if not section["ids"] or not title:
+def _section_entry(section: nodes.section, depth: int) -> dict[str, Any] | None:
+    title = _title_text(section)
+    if not section["ids"] or not title:
+        return None
+    entry = _entry(section["ids"][0], title, "section")
+    entry["children"] = _entries(section, depth - 1)
+    return entry
+
+
+def _signature_entry(signature: nodes.Node) -> dict[str, Any] | None:
+    """An object's entry, as Sphinx's TOC gives it (``_toc_name``, set since Sphinx 7.2)."""
+    if not isinstance(signature, addnodes.desc_signature):
+        return None
+    name = signature.get("_toc_name", "")
+    if not name or not signature["ids"] or signature.parent.get("no-contents-entry"):
+        return None
+    return _entry(signature["ids"][0], name, "object")
+
+
+def _faq_entry(faq: explainer_faq) -> dict[str, Any] | None:
+    title = faq.children[0] if faq.children else None
+    if not isinstance(title, explainer_title) or not title["ids"]:
+        return None
+    return _entry(title["ids"][0], plain_text(title, " "), "faq")
+
+
+def _owner_children(
+    node: nodes.Element, block: nodes.Element, owners: dict[nodes.Element, dict[str, Any]]
+) -> list[dict[str, Any]] | None:
+    """The children of the entry of the nearest object ``node`` is documented in."""
+    parent = node.parent
+    while parent is not None and parent is not block.parent:
+        if parent in owners:
+            return owners[parent]["children"]
+        parent = parent.parent
+    return None
+
+
+def _block_entries(block: nodes.Element) -> list[dict[str, Any]]:
+    """The documented objects and FAQ blocks in ``block``, objects nested in their owners."""
+    entries: list[dict[str, Any]] = []
+    owners: dict[nodes.Element, dict[str, Any]] = {}
+    for node in block.findall(nodes.Element):
+        if isinstance(node, addnodes.desc):
+            found = [entry for entry in map(_signature_entry, node.children) if entry]
+        elif isinstance(node, explainer_faq):
+            found = [entry for entry in [_faq_entry(node)] if entry]
+        else:
             continue
-        children = _entries(_sections(section), depth - 1) if depth > 1 else []
-        entries.append({"id": section["ids"][0], "title": title, "children": children})
+        children = _owner_children(node, block, owners)
+        (entries if children is None else children).extend(found)
+        if found:
+            # Members nest under the last signature, as in Sphinx's own TOC.
+            owners[node] = found[-1]
     return entries
 
 
-def page_outline(doctree: nodes.document, depth: int = 2) -> list[dict[str, Any]]:
-    """The sections below the page title, ``depth`` levels deep."""
-    top = _sections(doctree)
-    if len(top) == 1:
-        top = _sections(top[0])
-    return _entries(top, depth)
+def _entries(parent: nodes.Element, depth: int) -> list[dict[str, Any]]:
+    entries: list[dict[str, Any]] = []
+    for child in parent.children:
+        if isinstance(child, nodes.section):
+            entry = _section_entry(child, depth) if depth > 0 else None
+            entries.extend([entry] if entry else [])
+        elif isinstance(child, nodes.Element):
+            entries.extend(_block_entries(child))
+    return entries
+
+
+def page_outline(doctree: nodes.document, depth: int = OUTLINE_DEPTH) -> list[dict[str, Any]]:
+    """The page's outline below its title: ``{"id", "title", "kind", "children"}`` dicts.
+
+    Sections go ``depth`` levels deep; inside them, the documented objects
+    (``kind`` ``"object"``, members nested in their class) and the FAQ blocks'
+    titles (``"faq"``) are listed where they stand.
+    """
+    top = [child for child in doctree.children if isinstance(child, nodes.section)]
+    parent = top[0] if len(top) == 1 else doctree
+    return _entries(parent, depth)
+
+
+def outline_depth(value: object) -> int:
+    """The theme option ``outline_depth`` as a whole number of levels (at least 1)."""
+    try:
+        return max(1, int(value))  # type: ignore[call-overload]
+    except (TypeError, ValueError):
+        return OUTLINE_DEPTH
 
 
 def css_color(value: object, default: str) -> str:
@@ -191,13 +267,14 @@ def add_page_context(
     human, iso = format_page_date(date_value, app.config.language) if date_value else ("", "")
     words = count_words(doctree) if doctree is not None else 0
     speed = context.get("theme_words_per_minute", WORDS_PER_MINUTE)
+    depth = outline_depth(context.get("theme_outline_depth", OUTLINE_DEPTH))
     context.update(
         explainer_date=human,
         explainer_date_iso=iso,
         explainer_author=metadata_author(meta),
         explainer_words=words,
         explainer_reading_minutes=reading_minutes(words, speed) if words else 0,
-        explainer_toc=page_outline(doctree) if doctree is not None else [],
+        explainer_toc=page_outline(doctree, depth) if doctree is not None else [],
     )
     if _THEME_MARKER in context:
         context["_"] = _make_gettext(app)
