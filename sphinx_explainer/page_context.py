@@ -155,16 +155,28 @@ def _faq_entry(faq: explainer_faq) -> dict[str, Any] | None:
     return _entry(title["ids"][0], plain_text(title, " "), "faq")
 
 
-def _owner_children(
+def _owner_entry(
     node: nodes.Element, block: nodes.Element, owners: dict[nodes.Element, dict[str, Any]]
-) -> list[dict[str, Any]] | None:
-    """The children of the entry of the nearest object ``node`` is documented in."""
+) -> dict[str, Any] | None:
+    """The entry of the nearest object that ``node`` is documented in, if any."""
     parent = node.parent
     while parent is not None and parent is not block.parent:
         if parent in owners:
-            return owners[parent]["children"]
+            return owners[parent]
         parent = parent.parent
     return None
+
+
+def _without_prefix(entry: dict[str, Any], owner: str) -> dict[str, Any]:
+    """A member's entry without its owner's name (``Class.method()`` -> ``method()``).
+
+    Nested under its owner's entry, the member needs no prefix, and the
+    narrow outline column then keeps names whole.
+    """
+    for separator in (".", "::"):
+        if entry["kind"] == "object" and entry["title"].startswith(owner + separator):
+            return {**entry, "title": entry["title"][len(owner + separator) :]}
+    return entry
 
 
 def _block_entries(block: nodes.Element) -> list[dict[str, Any]]:
@@ -178,8 +190,11 @@ def _block_entries(block: nodes.Element) -> list[dict[str, Any]]:
             found = [entry for entry in [_faq_entry(node)] if entry]
         else:
             continue
-        children = _owner_children(node, block, owners)
-        (entries if children is None else children).extend(found)
+        owner = _owner_entry(node, block, owners)
+        if owner is None:
+            entries.extend(found)
+        else:
+            owner["children"].extend(_without_prefix(entry, owner["title"]) for entry in found)
         if found:
             # Members nest under the last signature, as in Sphinx's own TOC.
             owners[node] = found[-1]
