@@ -5,7 +5,9 @@ from __future__ import annotations
 import gzip
 from pathlib import Path
 
-THEME_STATIC = Path(__file__).parents[1] / "sphinx_explainer" / "theme" / "sphinx_explainer" / "static"
+THEME_STATIC = (
+    Path(__file__).parents[1] / "sphinx_explainer" / "theme" / "sphinx_explainer" / "static"
+)
 #: The theme's own CSS and JavaScript, each compressed as a server sends it, in total.
 BUDGET = 12 * 1024
 

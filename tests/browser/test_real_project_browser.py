@@ -83,7 +83,9 @@ def build(source: Path, out: Path, extra_conf: str) -> list[str]:
 @pytest.fixture(scope="module")
 def real_project(request, tmp_path_factory):
     """pluggy's docs built with its theme and with ours; yields (our site's URL, warnings)."""
-    sdist = download_sdist(request.config.cache.mkdir("real-project-sdist"))
+    cache = getattr(request.config, "cache", None)  # None under -p no:cacheprovider
+    downloads = cache.mkdir("real-project-sdist") if cache else tmp_path_factory.mktemp("sdist")
+    sdist = download_sdist(downloads)
     work = tmp_path_factory.mktemp("real-project")
     with tarfile.open(sdist) as archive:
         archive.extractall(work, filter="data")
@@ -122,7 +124,9 @@ def test_api_reference_reads_like_reference(real_project, new_page):
     note = "div.versionadded"
     assert page.locator(note).count() >= 2
     assert style(page, note, "borderInlineStartStyle") == "solid"
-    assert style(page, f"{note} .versionmodified", "color") == style(page, note, "borderInlineStartColor")
+    assert style(page, f"{note} .versionmodified", "color") == style(
+        page, note, "borderInlineStartColor"
+    )
     # Field lists: the label beside its value.
     assert style(page, "dl.field-list", "display") == "grid"
 

@@ -8,6 +8,7 @@ and desktop, land in ``test-artifacts/``.
 
 from __future__ import annotations
 
+import itertools
 import os
 import shutil
 import subprocess
@@ -49,7 +50,18 @@ def build_docs(target: Path) -> Path:
     env = {k: v for k, v in os.environ.items() if k != "SPHINX_THEME"}
     env["PYTHONPATH"] = os.pathsep.join([str(ROOT), env.get("PYTHONPATH", "")])
     out = target / "html"
-    command = [sys.executable, "-m", "sphinx", "-b", "html", "-n", "-W", "-q", str(source), str(out)]
+    command = [
+        sys.executable,
+        "-m",
+        "sphinx",
+        "-b",
+        "html",
+        "-n",
+        "-W",
+        "-q",
+        str(source),
+        str(out),
+    ]
     result = subprocess.run(command, env=env, capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stderr
     return out
@@ -87,7 +99,9 @@ def test_kitchen_sink_reads_well_light_and_dark_on_phone_and_desktop(docs_site, 
         for view, width in VIEWS.items():
             for scheme in ("light", "dark"):
                 label = f"kitchen-sink-{name}-{view}-{scheme}"
-                page = open_page(new_page, f"{docs_site}{SINK}{name}.html", color_scheme=scheme, width=width)
+                page = open_page(
+                    new_page, f"{docs_site}{SINK}{name}.html", color_scheme=scheme, width=width
+                )
                 save_screenshot(page, label)
                 if page.evaluate(OVERFLOWS):
                     problems.append(f"{label}: wider than the screen")
@@ -137,7 +151,9 @@ def test_signatures_are_set_in_the_code_font_with_their_parts_told_apart(docs_si
     assert style(page, f"{sig} .sig-param", "fontStyle") == "normal", "parameters are upright"
     assert style(page, f"{sig} .sig-param .n", "fontWeight") == "600", "parameter names stand out"
     assert style(page, f"{sig} .default_value", "fontWeight") == "400"
-    assert style(page, "dt#confval-kitchen_sink_colour", "fontFamily") == style(page, sig, "fontFamily")
+    assert style(page, "dt#confval-kitchen_sink_colour", "fontFamily") == style(
+        page, sig, "fontFamily"
+    )
 
 
 def test_long_signatures_take_one_parameter_a_line(docs_site, new_page):
@@ -162,7 +178,8 @@ def test_source_link_and_permalink_stand_apart(docs_site, new_page):
     permalink = box(page, f"{sig} a.headerlink")
     signature = box(page, sig)
     paren = page.evaluate(
-        "s => [...document.querySelectorAll(s + ' .sig-paren')].pop().getBoundingClientRect().right", sig
+        "s => [...document.querySelectorAll(s + ' .sig-paren')].pop().getBoundingClientRect().right",
+        sig,
     )
     assert source["right"] > signature["right"] - 16, "[source] at the end of the line"
     assert source["left"] - permalink["right"] > 32 or permalink["left"] - source["right"] > 32
@@ -180,7 +197,7 @@ def test_overloads_are_spaced(docs_site, new_page):
              .map(dt => dt.getBoundingClientRect().toJSON())"""
     )
     assert len(boxes) == 3
-    for upper, lower in zip(boxes, boxes[1:], strict=False):
+    for upper, lower in itertools.pairwise(boxes):
         assert lower["top"] - upper["bottom"] >= 4
 
 
@@ -218,7 +235,9 @@ def test_version_notes_are_marked_and_deprecation_warns(docs_site, new_page):
         note = f"div.{kind}"
         assert style(page, note, "borderInlineStartStyle") == "solid", kind
         assert style(page, note, "borderInlineStartWidth") == "3px", kind
-        assert "sans" in style(page, note, "fontFamily") or "system-ui" in style(page, note, "fontFamily")
+        assert "sans" in style(page, note, "fontFamily") or "system-ui" in style(
+            page, note, "fontFamily"
+        )
         label = f"{note} .versionmodified"
         assert style(page, label, "fontWeight") == "600", kind
         assert style(page, label, "color") == style(page, note, "borderInlineStartColor"), kind
@@ -236,7 +255,9 @@ def test_keys_labels_and_menus(docs_site, new_page):
     page = open_page(new_page, f"{docs_site}{SINK}text.html")
     key = "kbd.kbd:not(.compound)"
     assert style(page, key, "borderTopStyle") == "solid"
-    assert float(style(page, key, "borderBottomWidth")[:-2]) > float(style(page, key, "borderTopWidth")[:-2])
+    assert float(style(page, key, "borderBottomWidth")[:-2]) > float(
+        style(page, key, "borderTopWidth")[:-2]
+    )
     assert "monospace" in style(page, key, "fontFamily")
     assert style(page, "span.guilabel", "borderTopStyle") == "solid"
     assert style(page, "span.menuselection", "fontWeight") == "600"
@@ -245,7 +266,9 @@ def test_keys_labels_and_menus(docs_site, new_page):
 def test_rubric_sidebar_hlist_and_line_blocks(docs_site, new_page):
     page = open_page(new_page, f"{docs_site}{SINK}blocks.html")
     assert style(page, "p.rubric", "fontWeight") == "700"
-    assert style(page, "p.rubric", "fontFamily") != style(page, "section > p:not(.rubric)", "fontFamily")
+    assert style(page, "p.rubric", "fontFamily") != style(
+        page, "section > p:not(.rubric)", "fontFamily"
+    )
     article = box(page, "article")
     sidebar = box(page, "aside.sidebar")
     assert sidebar["width"] < article["width"] / 2, "a sidebar at the side on wide screens"
@@ -272,7 +295,9 @@ def test_equation_numbers_follow_their_equation(docs_site, new_page):
     number = box(page, "div.math span.eqno")
     equation = box(page, "div.math math")
     assert number["left"] > equation["right"], "the number after the equation"
-    assert abs((number["top"] + number["bottom"]) / 2 - (equation["top"] + equation["bottom"]) / 2) < 8
+    assert (
+        abs((number["top"] + number["bottom"]) / 2 - (equation["top"] + equation["bottom"]) / 2) < 8
+    )
 
 
 # -- the outline --------------------------------------------------------------------------
@@ -284,7 +309,9 @@ def test_outline_lists_the_documented_objects(docs_site, new_page):
     assert outline.is_visible()
     entries = outline.locator("a code").all_inner_texts()
     assert "Explainer" in entries and "summary()" in entries and "reading_minutes()" in entries
-    assert "monospace" in outline.locator("a code").first.evaluate("c => getComputedStyle(c).fontFamily")
+    assert "monospace" in outline.locator("a code").first.evaluate(
+        "c => getComputedStyle(c).fontFamily"
+    )
     outline.locator("a", has_text="shorten()").click()
     page.wait_for_function("location.hash === '#kitchen_sink_api.shorten'")
     target = box(page, "dt#kitchen_sink_api\\.shorten")
