@@ -22,8 +22,10 @@ templates (and any other theme's) can use:
     page's build cost does not grow with the size of the project.
 
 In the theme's own pages, ``explainer_body_before``, ``explainer_body_title``
-and ``explainer_body_after`` hold the body cut around its ``<h1>``, and ``_`` also looks strings up in the extension's
-catalog before Sphinx's, so that templates can use strings Sphinx lacks.
+and ``explainer_body_after`` hold the body cut around its ``<h1>``, and ``_``
+also looks strings up in the extension's catalog before Sphinx's, so that
+templates can use strings Sphinx lacks. Pages that document objects or hold
+field or option lists also link the theme's ``sphinx-explainer-reference.css``.
 Everything is computed from the page's own doctree at write time and keeps no
 state, so parallel and incremental builds are unaffected.
 """
@@ -53,6 +55,10 @@ if TYPE_CHECKING:
 WORDS_PER_MINUTE = 230
 #: How many levels of sections the outline shows (theme option ``outline_depth``).
 OUTLINE_DEPTH = 3
+#: The theme's stylesheet for API signatures, field and option lists.
+REFERENCE_CSS = "sphinx-explainer-reference.css"
+#: The nodes it styles: pages without them (articles) do not load it.
+_REFERENCE_NODES = (addnodes.desc, nodes.field_list, nodes.option_list)
 #: A theme option only this theme (or a theme inheriting it) has.
 _THEME_MARKER = "theme_words_per_minute"
 _ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?![\d])")
@@ -232,6 +238,14 @@ def outline_depth(value: object) -> int:
         return OUTLINE_DEPTH
 
 
+def needs_reference_css(doctree: nodes.document | None) -> bool:
+    """Whether the page documents objects or holds field or option lists."""
+    if doctree is None:
+        return False
+    found = doctree.findall(lambda node: isinstance(node, _REFERENCE_NODES))
+    return next(iter(found), None) is not None
+
+
 def css_color(value: object, default: str) -> str:
     """``value`` if it is a plain CSS colour, else ``default`` (keeps the CSS file intact)."""
     text = str(value or "").strip()
@@ -293,6 +307,9 @@ def add_page_context(
     )
     if _THEME_MARKER in context:
         context["_"] = _make_gettext(app)
+        if needs_reference_css(doctree):
+            # For this page only: the builder resets its CSS files before each page.
+            app.builder.add_css_file(REFERENCE_CSS)  # type: ignore[attr-defined]
         before, title, after = split_title(context.get("body") or "")
         context.update(
             explainer_body_before=before, explainer_body_title=title, explainer_body_after=after

@@ -1,11 +1,16 @@
-"""The "On this page" outline: sections to ``outline_depth``, documented objects, FAQ blocks."""
+"""Reference documentation in the article theme: the outline and the reference stylesheet.
+
+The "On this page" outline lists sections to ``outline_depth``, documented
+objects and FAQ blocks; the reference stylesheet is linked only from pages
+that need it.
+"""
 
 from __future__ import annotations
 
 import pytest
 from helpers import soup_of, text_of, warnings_of
 
-from sphinx_explainer.page_context import OUTLINE_DEPTH, outline_depth
+from sphinx_explainer.page_context import OUTLINE_DEPTH, REFERENCE_CSS, outline_depth
 
 
 def _outline(app) -> list:
@@ -80,3 +85,32 @@ def test_outline_depth_is_a_theme_option(build):
 )
 def test_outline_depth_values(value, expected):
     assert outline_depth(value) == expected
+
+
+def _stylesheets(app, page: str) -> list[str]:
+    return [
+        link["href"].split("?")[0] for link in soup_of(app, page).select("link[rel=stylesheet]")
+    ]
+
+
+def test_reference_stylesheet_only_where_objects_are_documented(build):
+    reference = build("reference")
+    assert f"_static/{REFERENCE_CSS}" in _stylesheets(reference, "index")
+    assert (reference.outdir / "_static" / REFERENCE_CSS).is_file()
+    articles = build("theme-article")
+    for page in ("index", "article", "second", "search", "genindex"):
+        assert not any(REFERENCE_CSS in href for href in _stylesheets(articles, page)), page
+
+
+def test_reference_stylesheet_is_for_one_page_at_a_time(build, copy_root):
+    """A page that needs the stylesheet does not pass it on to the pages written after it."""
+    srcdir = copy_root("reference")
+    (srcdir / "plain.rst").write_text("Plain\n=====\n\nJust prose.\n", encoding="utf-8")
+    index = srcdir / "index.rst"
+    index.write_text(
+        index.read_text(encoding="utf-8") + "\n.. toctree::\n\n   plain\n", encoding="utf-8"
+    )
+    app = build("reference", srcdir=srcdir)
+    assert warnings_of(app) == []
+    assert any(REFERENCE_CSS in href for href in _stylesheets(app, "index"))
+    assert not any(REFERENCE_CSS in href for href in _stylesheets(app, "plain"))
