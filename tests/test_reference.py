@@ -23,7 +23,8 @@ def _outline(app) -> list:
         for item in ul.find_all("li", recursive=False):
             link = item.find("a")
             sub = item.find("ul")
-            entry = (text_of(link), link["href"], link.code is not None)
+            # get_text() without a separator: a <wbr> in a name adds no space.
+            entry = (" ".join(link.get_text().split()), link["href"], link.code is not None)
             found.append((entry, entries(sub) if sub else []))
         return found
 
