@@ -90,7 +90,7 @@ def real_project(request, tmp_path_factory):
     with tarfile.open(sdist) as archive:
         # The "data" filter (Python 3.11.4+) refuses links and paths outside ``work``.
         safe = {"filter": "data"} if hasattr(tarfile, "data_filter") else {}
-        archive.extractall(work, **safe)  # noqa: S202
+        archive.extractall(work, **safe)
     source = work / f"{PROJECT}-{VERSION}"
     own = build(source, work / "own-theme", "")
     ours = build(source, work / "article-theme", ARTICLE_THEME)
