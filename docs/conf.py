@@ -27,6 +27,8 @@ extensions = [
     "sphinxext.opengraph",
     "explainer_docs",
     "bench_results",
+    "sphinx.ext.autodoc",
+    "sphinx.ext.viewcode",
 ]
 myst_enable_extensions = ["colon_fence"]
 # The reference pages show snippets with literalinclude and include; they are
@@ -38,6 +40,11 @@ language = "en"
 nitpicky = True
 # The results of `make bench` that the Performance page is written from.
 bench_results = "../benchmarks/results/latest.json"
+# The kitchen sink's API page breaks signatures longer than this one
+# parameter a line, to show how the theme sets them.
+maximum_signature_line_length = 70
+# Figures, tables and captioned code blocks are numbered, and :numref: works.
+numfig = True
 
 # -- HTML ---------------------------------------------------------------------
 # SPHINX_THEME=furo (or alabaster, pydata_sphinx_theme, sphinx_book_theme,
@@ -47,6 +54,9 @@ html_theme = os.environ.get("SPHINX_THEME", "sphinx_explainer")
 html_title = "sphinx-explainer"
 html_static_path = ["_static"]
 html_css_files = ["docs.css"]
+# Math as MathML, which browsers draw themselves: no MathJax from a CDN
+# (explainer_docs registers the renderer).
+html_math_renderer = "mathml"
 
 # -- The site features ----------------------------------------------------------
 # Read the Docs gives each version its address; elsewhere, the latest one.

@@ -17,16 +17,21 @@ themes do not read them, so their pages are spared the work):
     kept in its :class:`~sphinx_explainer.domain.PageRecord`) and its reading
     time in whole minutes (at least 1) at the theme's ``words_per_minute``.
 ``explainer_toc``
-    The page's outline below its title: a list of ``{"id", "title",
-    "children"}`` dicts, two levels deep. Built from this page's doctree only,
-    so a page's build cost does not grow with the size of the project.
+    The page's outline below its title: a list of ``{"id", "title", "kind",
+    "children"}`` dicts: sections to the depth of the theme option
+    ``outline_depth`` (3 by default), and within them the documented objects
+    and the FAQ blocks' titles. Built from this page's doctree only, so a
+    page's build cost does not grow with the size of the project.
+
 In the theme's own pages, ``explainer_dir`` is the writing direction of the
 project's language (``rtl`` or ``ltr``), ``explainer_edit_url`` the address
 of the page's source in the repository's editor (theme options
 ``source_repository``, ``source_branch``, ``source_directory``) or ``""``,
 and ``_`` also looks strings up in the extension's catalog before Sphinx's,
 so that templates can use strings Sphinx lacks. The byline is not made here
-but in the page's doctree (:mod:`sphinx_explainer.byline`).
+but in the page's doctree (:mod:`sphinx_explainer.byline`). Pages that document
+objects or hold field or option lists also link the theme's
+``sphinx-explainer-reference.css``.
 ``explainer_version`` is the package's version (the theme's script tags
 carry it against stale caches). Everything comes from the page's own doctree and record and keeps no
 state, so parallel and incremental builds are unaffected.
@@ -40,12 +45,15 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
+from sphinx import addnodes
 from sphinx.builders.singlehtml import SingleFileHTMLBuilder
 from sphinx.locale import get_translator
 
 from sphinx_explainer import __version__
 from sphinx_explainer._i18n import CATALOG
+from sphinx_explainer.blocks import explainer_title
 from sphinx_explainer.domain import explainer_domain
+from sphinx_explainer.faq import explainer_faq
 from sphinx_explainer.plaintext import plain_text
 
 if TYPE_CHECKING:
@@ -55,6 +63,12 @@ if TYPE_CHECKING:
 
 #: The theme's default reading speed (theme option ``words_per_minute``).
 WORDS_PER_MINUTE = 230
+#: How many levels of sections the outline shows (theme option ``outline_depth``).
+OUTLINE_DEPTH = 3
+#: The theme's stylesheet for API signatures, field and option lists.
+REFERENCE_CSS = "sphinx-explainer-reference.css"
+#: The nodes it styles: pages without them (articles) do not load it.
+_REFERENCE_NODES = (addnodes.desc, nodes.field_list, nodes.option_list)
 #: A theme option only this theme (or a theme inheriting it) has.
 THEME_MARKER = "theme_words_per_minute"
 _ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?![\d])")
@@ -141,27 +155,119 @@ def _title_text(section: nodes.Element) -> str:
     return plain_text(title, " ") if title is not None else ""
 
 
-def _sections(parent: nodes.Element) -> list[nodes.section]:
-    return [child for child in parent.children if isinstance(child, nodes.section)]
+def _entry(node_id: str, title: str, kind: str) -> dict[str, Any]:
+    return {"id": node_id, "title": title, "kind": kind, "children": []}
 
 
-def _entries(sections: list[nodes.section], depth: int) -> list[dict[str, Any]]:
-    entries = []
-    for section in sections:
-        title = _title_text(section)
-        if not section["ids"] or not title:
+def _section_entry(section: nodes.section, depth: int) -> dict[str, Any] | None:
+    title = _title_text(section)
+    if not section["ids"] or not title:
+        return None
+    entry = _entry(section["ids"][0], title, "section")
+    entry["children"] = _entries(section, depth - 1)
+    return entry
+
+
+def _signature_entry(signature: nodes.Node) -> dict[str, Any] | None:
+    """An object's entry, as Sphinx's TOC gives it (``_toc_name``, set since Sphinx 7.2)."""
+    if not isinstance(signature, addnodes.desc_signature):
+        return None
+    name = signature.get("_toc_name", "")
+    if not name or not signature["ids"] or signature.parent.get("no-contents-entry"):
+        return None
+    return _entry(signature["ids"][0], name, "object")
+
+
+def _faq_entry(faq: explainer_faq) -> dict[str, Any] | None:
+    title = faq.children[0] if faq.children else None
+    if not isinstance(title, explainer_title) or not title["ids"]:
+        return None
+    return _entry(title["ids"][0], plain_text(title, " "), "faq")
+
+
+def _owner_entry(
+    node: nodes.Element, block: nodes.Element, owners: dict[nodes.Element, dict[str, Any]]
+) -> dict[str, Any] | None:
+    """The entry of the nearest object that ``node`` is documented in, if any."""
+    parent = node.parent
+    while parent is not None and parent is not block.parent:
+        if parent in owners:
+            return owners[parent]
+        parent = parent.parent
+    return None
+
+
+def _without_prefix(entry: dict[str, Any], owner: str) -> dict[str, Any]:
+    """A member's entry without its owner's name (``Class.method()`` -> ``method()``).
+
+    Nested under its owner's entry, the member needs no prefix, and the
+    narrow outline column then keeps names whole.
+    """
+    for separator in (".", "::"):
+        if entry["kind"] == "object" and entry["title"].startswith(owner + separator):
+            return {**entry, "title": entry["title"][len(owner + separator) :]}
+    return entry
+
+
+def _block_entries(block: nodes.Element) -> list[dict[str, Any]]:
+    """The documented objects and FAQ blocks in ``block``, objects nested in their owners."""
+    entries: list[dict[str, Any]] = []
+    owners: dict[nodes.Element, dict[str, Any]] = {}
+    for node in block.findall(nodes.Element):
+        if isinstance(node, addnodes.desc):
+            found = [entry for entry in map(_signature_entry, node.children) if entry]
+        elif isinstance(node, explainer_faq):
+            found = [entry for entry in [_faq_entry(node)] if entry]
+        else:
             continue
-        children = _entries(_sections(section), depth - 1) if depth > 1 else []
-        entries.append({"id": section["ids"][0], "title": title, "children": children})
+        owner = _owner_entry(node, block, owners)
+        if owner is None:
+            entries.extend(found)
+        else:
+            owner["children"].extend(_without_prefix(entry, owner["title"]) for entry in found)
+        if found:
+            # Members nest under the last signature, as in Sphinx's own TOC.
+            owners[node] = found[-1]
     return entries
 
 
-def page_outline(doctree: nodes.document, depth: int = 2) -> list[dict[str, Any]]:
-    """The sections below the page title, ``depth`` levels deep."""
-    top = _sections(doctree)
-    if len(top) == 1:
-        top = _sections(top[0])
-    return _entries(top, depth)
+def _entries(parent: nodes.Element, depth: int) -> list[dict[str, Any]]:
+    entries: list[dict[str, Any]] = []
+    for child in parent.children:
+        if isinstance(child, nodes.section):
+            entry = _section_entry(child, depth) if depth > 0 else None
+            entries.extend([entry] if entry else [])
+        elif isinstance(child, nodes.Element):
+            entries.extend(_block_entries(child))
+    return entries
+
+
+def page_outline(doctree: nodes.document, depth: int = OUTLINE_DEPTH) -> list[dict[str, Any]]:
+    """The page's outline below its title: ``{"id", "title", "kind", "children"}`` dicts.
+
+    Sections go ``depth`` levels deep; inside them, the documented objects
+    (``kind`` ``"object"``, members nested in their class) and the FAQ blocks'
+    titles (``"faq"``) are listed where they stand.
+    """
+    top = [child for child in doctree.children if isinstance(child, nodes.section)]
+    parent = top[0] if len(top) == 1 else doctree
+    return _entries(parent, depth)
+
+
+def outline_depth(value: object) -> int:
+    """The theme option ``outline_depth`` as a whole number of levels (at least 1)."""
+    try:
+        return max(1, int(value))  # type: ignore[call-overload]
+    except (TypeError, ValueError):
+        return OUTLINE_DEPTH
+
+
+def needs_reference_css(doctree: nodes.document | None) -> bool:
+    """Whether the page documents objects or holds field or option lists."""
+    if doctree is None:
+        return False
+    found = doctree.findall(lambda node: isinstance(node, _REFERENCE_NODES))
+    return next(iter(found), None) is not None
 
 
 def css_color(value: object, default: str) -> str:
@@ -298,6 +404,10 @@ def add_page_context(
     suffix = context.get("page_source_suffix")
     source = pagename + suffix if suffix and doctree is not None else ""
     drop_unused_design_assets(context, doctree)
+    depth = outline_depth(context.get("theme_outline_depth", OUTLINE_DEPTH))
+    if needs_reference_css(doctree):
+        # For this page only: the builder resets its CSS files before each page.
+        app.builder.add_css_file(REFERENCE_CSS)  # type: ignore[attr-defined]
     context.update(
         _=_make_gettext(app),
         explainer_date=human,
@@ -305,7 +415,7 @@ def add_page_context(
         explainer_author=metadata_author(meta),
         explainer_words=words,
         explainer_reading_minutes=reading_minutes(words, speed) if words else 0,
-        explainer_toc=page_outline(doctree) if doctree is not None else [],
+        explainer_toc=page_outline(doctree, depth) if doctree is not None else [],
         explainer_version=__version__,
         explainer_dir=text_direction(app.config.language),
         explainer_edit_url=edit_url(

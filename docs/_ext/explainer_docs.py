@@ -7,6 +7,10 @@ tests build the same files.
 ``.. explainer-config-table::`` writes the table of every ``explainer_*``
 configuration value from :data:`sphinx_explainer.config.CONFIG_VALUES`, so the
 reference never falls behind the code.
+
+The ``mathml`` math renderer writes math as MathML, which browsers draw
+themselves, so the pages load no MathJax from a CDN and keep a strict CSP;
+numbered equations are written as Sphinx's MathJax renderer writes them.
 """
 
 from __future__ import annotations
@@ -16,13 +20,16 @@ from typing import TYPE_CHECKING
 from docutils import nodes
 from docutils.statemachine import StringList
 from sphinx import addnodes
+from sphinx.locale import _
 from sphinx.util.docutils import SphinxDirective
+from sphinx.util.math import get_node_equation_number
 
 from sphinx_explainer.config import CONFIG_VALUES
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.util.typing import ExtensionMetadata
+    from sphinx.writers.html5 import HTML5Translator
 
 HEADER = ("Setting", "Description")
 WIDTHS = (45, 55)
@@ -128,7 +135,37 @@ class ExampleDirective(SphinxDirective):
         return container.children
 
 
+def _mathml(tex: str, *, block: bool) -> str:
+    """MathML for ``tex`` (docutils 0.22 says ``as_block``, older ones ``inline``)."""
+    from docutils.utils.math import latex2mathml
+
+    try:
+        return latex2mathml.tex2mathml(tex, as_block=block)
+    except TypeError:
+        return latex2mathml.tex2mathml(tex, inline=not block)
+
+
+def visit_math_mathml(self: HTML5Translator, node: nodes.math) -> None:
+    self.body.append(self.starttag(node, "span", "", CLASS="math"))
+    self.body.append(_mathml(node.astext(), block=False) + "</span>")
+    raise nodes.SkipNode
+
+
+def visit_displaymath_mathml(self: HTML5Translator, node: nodes.math_block) -> None:
+    self.body.append(self.starttag(node, "div", CLASS="math"))
+    if node["number"]:
+        number = get_node_equation_number(self, node)
+        self.body.append(f'<span class="eqno">({number})')
+        self.add_permalink_ref(node, _("Link to this equation"))
+        self.body.append("</span>")
+    self.body.append(_mathml(node.astext(), block=True) + "</div>\n")
+    raise nodes.SkipNode
+
+
 def setup(app: Sphinx) -> ExtensionMetadata:
+    app.add_html_math_renderer(
+        "mathml", (visit_math_mathml, None), (visit_displaymath_mathml, None)
+    )
     app.add_directive("explainer-example", ExampleDirective)
     app.add_directive("explainer-config-table", ConfigTableDirective)
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}

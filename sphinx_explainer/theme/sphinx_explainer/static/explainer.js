@@ -97,11 +97,16 @@
   function levelCaptions() {
     for (const caption of document.querySelectorAll("[role=heading]:not([aria-level])")) caption.setAttribute("aria-level", "2");
   }
+  /** Sphinx writes a signature's one-parameter-a-line list as a <dl> of <dd>
+   * alone (axe definition-list): it is layout, not a list. */
+  function flattenSignatureLists() {
+    for (const list of document.querySelectorAll("dt.sig dl")) list.setAttribute("role", "none");
+  }
 
   /** Code and tables that scroll sideways can be scrolled from the keyboard. */
   function scrollableBoxes() {
     const update = () => {
-      const boxes = Array.from(article.querySelectorAll("pre, table"));
+      const boxes = Array.from(article.querySelectorAll("pre, table, div.math"));
       const scrolls = boxes.map((box) => box.scrollWidth > box.clientWidth);
       boxes.forEach((box, i) => (scrolls[i] ? (box.tabIndex = 0) : box.removeAttribute("tabindex")));
     };
@@ -206,6 +211,7 @@
   slashFocusesSearch();
   followReading();
   levelCaptions();
+  flattenSignatureLists();
   if (!article) return;
   scrollableBoxes();
   if (document.body.getAttribute("data-explainer-sidenotes") === "true") sidenotes();
