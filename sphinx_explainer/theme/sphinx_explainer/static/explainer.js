@@ -103,7 +103,7 @@
     for (const list of document.querySelectorAll("dt.sig dl")) list.setAttribute("role", "none");
   }
 
-  /** Code and tables that scroll sideways can be scrolled from the keyboard. */
+  /** Code, tables and equations that scroll sideways can be scrolled from the keyboard. */
   function scrollableBoxes() {
     const update = () => {
       const boxes = Array.from(article.querySelectorAll("pre, table, div.math"));
