@@ -20,7 +20,7 @@ import tarfile
 from pathlib import Path
 
 import pytest
-from conftest import axe_violations, describe_violations, save_screenshot
+from browser_helpers import axe_violations, describe_violations, save_screenshot
 
 from benchmarks.loopback import serving
 
