@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 from browser_helpers import axe_violations, describe_violations, save_screenshot
 
-from benchmarks.loopback import serving
+from testing_tools.loopback import serving
 
 ROOT = Path(__file__).resolve().parents[2]
 DOCS = ROOT / "docs"
