@@ -32,6 +32,7 @@ from sphinx_explainer.domain import explainer_domain
 from sphinx_explainer.page_context import (
     THEME_MARKER,
     WORDS_PER_MINUTE,
+    count_words,
     format_page_date,
     metadata_author,
     reading_minutes,
@@ -71,7 +72,7 @@ class BylineTransform(SphinxPostTransform):
         if THEME_MARKER not in theme:
             return
         for docname, holder in self._documents():
-            byline = self.byline(docname, theme)
+            byline = self.byline(docname, theme, holder)
             title = self._title(holder)
             if byline is not None and title is not None:
                 title.parent.insert(title.parent.index(title) + 1, byline)
@@ -83,6 +84,13 @@ class BylineTransform(SphinxPostTransform):
         ]
         return documents
 
+    def _words(self, docname: str, holder: nodes.Element) -> int:
+        """An article's words were counted when it was read; other pages' are counted now."""
+        record = explainer_domain(self.env).pages.get(docname)
+        if record is not None and record.is_article:
+            return record.words
+        return count_words(holder)
+
     @staticmethod
     def _title(holder: nodes.Element) -> nodes.title | None:
         section = next(
@@ -92,22 +100,21 @@ class BylineTransform(SphinxPostTransform):
             return None
         return section[0]
 
-    def byline(self, docname: str, theme: dict[str, Any]) -> explainer_byline | None:
+    def byline(
+        self, docname: str, theme: dict[str, Any], holder: nodes.Element
+    ) -> explainer_byline | None:
         """The byline of ``docname``, or None when it would be empty."""
         meta = self.env.metadata.get(docname, {})
         language = self.config.language
         date, date_iso = _date_pair(meta.get("date"), language)
         updated, updated_iso = _date_pair(meta.get("updated"), language)
-        record = explainer_domain(self.env).pages.get(docname)
         minutes = 0
-        if (
-            record is not None
-            and record.words
-            and _shows_reading_time(theme.get("theme_reading_time"), bool(date))
-        ):
-            minutes = reading_minutes(
-                record.words, theme.get("theme_words_per_minute", WORDS_PER_MINUTE)
-            )
+        if _shows_reading_time(theme.get("theme_reading_time"), bool(date)):
+            words = self._words(docname, holder)
+            if words:
+                minutes = reading_minutes(
+                    words, theme.get("theme_words_per_minute", WORDS_PER_MINUTE)
+                )
         tags = [(tag, self._tag_uri(docname, tag)) for tag in field_tags(meta.get("tags"))]
         author = metadata_author(meta)
         if not (author or date or updated or minutes or tags):

@@ -336,18 +336,23 @@ def uses_sphinx_design(doctree: nodes.Node | None) -> tuple[bool, bool]:
 
 
 def drop_unused_design_assets(context: dict[str, Any], doctree: nodes.Node | None) -> None:
-    """Leave sphinx-design's stylesheet (8 KB gzip) and tab script off pages that do not use them."""
+    """Leave sphinx-design's stylesheet (8 KB gzip) and tab script off pages that do not use them.
+
+    The lists are the builder's own, filtered in place, so that assets added
+    for this page by later handlers still reach it; the builder restores
+    them before the next page.
+    """
     components, tabs = uses_sphinx_design(doctree)
 
     def name(asset: Any) -> str:
         return str(getattr(asset, "filename", asset)).rsplit("/", 1)[-1]
 
     if not components:
-        context["css_files"] = [
-            css for css in context.get("css_files", ()) if not name(css).startswith("sphinx-design")
+        context["css_files"][:] = [
+            css for css in context["css_files"] if not name(css).startswith("sphinx-design")
         ]
     if not tabs:
-        context["script_files"] = [js for js in context.get("script_files", ()) if name(js) != "design-tabs.js"]
+        context["script_files"][:] = [js for js in context["script_files"] if name(js) != "design-tabs.js"]
 
 
 def metadata_author(meta: dict[str, Any]) -> str:
