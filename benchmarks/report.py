@@ -389,13 +389,13 @@ def tables(summary: dict[str, Any]) -> list[tuple[str, list[str], list[list[str]
         rows = [
             [
                 size,
-                _s(fig["explainer"]["cpu_s"]),
-                _s(fig["site"]["cpu_s"]),
-                _pct(fig["ratio"]["cpu_s"]),
-                _s(fig["explainer"]["wall_s"]),
-                _s(fig["site"]["wall_s"]),
-                _pct(fig["ratio"]["wall_s"]),
-                _s(fig["incremental"]["cpu_s"]),
+                seconds(fig["explainer"]["cpu_s"]),
+                seconds(fig["site"]["cpu_s"]),
+                change(fig["ratio"]["cpu_s"]),
+                seconds(fig["explainer"]["wall_s"]),
+                seconds(fig["site"]["wall_s"]),
+                change(fig["ratio"]["wall_s"]),
+                seconds(fig["incremental"]["cpu_s"]),
                 megabytes(fig["site"]["maxrss_kb"]),
             ]
             for size, fig in site["sizes"].items()
