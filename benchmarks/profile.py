@@ -181,11 +181,12 @@ def rst_table(
     ours, builtins = totals
     extension = sum(seconds for seconds, _names in by_module.values())
     lines = [
-        f"A {pages}-page project under {theme}, one clean serial build of each version",
-        f"under cProfile: {ours / pages * 1000:.1f} ms per page with the extension,",
-        f"{builtins / pages * 1000:.1f} ms with built-ins ({(ours / builtins - 1) * 100:+.1f} %",
-        "under the profiler, which slows small calls most). The extension's functions,",
-        f"with what they call, take {extension / pages * 1000:.1f} ms per page:",
+        f"A {pages}-page project under {theme}, one clean serial build of each version,",
+        f"its CPU time profiled with cProfile: {ours / pages * 1000:.1f} ms per page with",
+        f"the extension, {builtins / pages * 1000:.1f} ms with built-ins",
+        f"({(ours / builtins - 1) * 100:+.1f} % under the profiler, which slows small calls",
+        "most). The extension's functions, with what they call, take",
+        f"{extension / pages * 1000:.1f} ms per page:",
         "",
         ".. list-table::",
         "   :header-rows: 1",
