@@ -15,8 +15,9 @@ Stores (``domain.data[<store>][docname]``):
     questions, all as plain text. A page is an *article* when it has a
     ``:date:`` field. Collected on ``doctree-read``.
 ``citation_references``
-    The ``(citation label, reference id)`` pairs each page cites, in page
-    order (:mod:`sphinx_explainer.footnotes`).
+    The citation references of each page, in page order: label, reference
+    id, and the ``only``/``ifconfig`` conditions the reference sits under
+    (:mod:`sphinx_explainer.footnotes`).
 ``ref_targets``
     The ``:ref:`` targets each page links to (:mod:`sphinx_explainer.crossrefs`).
 
@@ -79,7 +80,7 @@ class ExplainerDomain(Domain):
 
     name = DOMAIN_NAME
     label = "Explainer"
-    data_version = 1
+    data_version = 2
     initial_data: dict[str, Any] = {  # noqa: RUF012 - Sphinx deep-copies it per environment
         PAGES: {},
         CITATION_REFERENCES: {},

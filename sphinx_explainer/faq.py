@@ -51,6 +51,8 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from docutils import nodes
 from docutils.parsers.rst import directives
+from sphinx.addnodes import only
+from sphinx.ext.ifconfig import ifconfig
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.docutils import SphinxDirective
 from sphinx_design.dropdown import dropdown_main, dropdown_title
@@ -172,6 +174,9 @@ class FaqDirective(ExplainerDirective):
 def _belongs_in_faq(node: nodes.Node) -> bool:
     if isinstance(node, explainer_faq_item | nodes.Invisible | nodes.system_message):
         return True
+    if isinstance(node, only | ifconfig):
+        # Conditional questions: the container is resolved away when written.
+        return all(_belongs_in_faq(child) for child in node.children)
     # What a faq-item without a question leaves behind was warned about already.
     return isinstance(node, nodes.container) and "explainer-faq-unasked" in node["classes"]
 
