@@ -34,8 +34,13 @@ if TYPE_CHECKING:
     from sphinx.writers.text import TextTranslator
 
 
-class explainer_title(Chrome, nodes.title):  # noqa: N801
-    """The visible title of an explainer block."""
+class explainer_title(Chrome, nodes.Part, nodes.TextElement):  # noqa: N801
+    """The visible title of an explainer block.
+
+    Not a ``nodes.title``: tools that read a page's headings would take the
+    block's chrome for one (sphinxext-opengraph's description wrote
+    ``TL;DR: The summary.``).
+    """
 
 
 class ExplainerBlock(nodes.General, nodes.Element):

@@ -121,7 +121,7 @@ def test_description_of_text_with_few_spaces_is_cut_at_the_limit(project, text):
 
 # -- 3. the page's own social description -----------------------------------------
 
-TLDR_PAGE = "Page\n====\n\n{fields}{meta}.. tldr::\n\n   The summary.\n\nBody.\n"
+TLDR_PAGE = "{fields}Page\n====\n\n{meta}.. tldr::\n\n   The summary.\n\nBody.\n"
 OGP = ("sphinxext.opengraph",)
 OGP_CONF = 'ogp_site_url = "https://example.org/"\n'
 
@@ -129,7 +129,8 @@ OGP_CONF = 'ogp_site_url = "https://example.org/"\n'
 def test_page_field_og_description_wins_over_the_tldr(project):
     page = TLDR_PAGE.format(fields=":og:description: The author's own.\n\n", meta="")
     app = project({"index.rst": page}, extensions=OGP, conf=OGP_CONF)
-    assert metas(soup(app), property="og:description") == ["The author's own."]
+    assert metas(soup(app), property="og:description") == ["The author’s own."]  # smartquotes
+    assert metas(soup(app), name="description") == ["The summary."]
 
 
 def test_meta_og_description_is_not_doubled(project):
@@ -149,10 +150,20 @@ def test_own_meta_description_wins_for_both_tags(project, extensions):
 
 
 def test_block_titles_stay_out_of_opengraph_descriptions(project):
+    page = "Page\n====\n\n.. meta::\n   :description: Mine.\n\n.. tldr::\n\n   The summary.\n\nBody.\n"
+    app = project({"index.rst": page, "other.rst": page.replace(".. meta::\n   :description: Mine.\n\n", "")},
+                  extensions=OGP, conf=OGP_CONF + 'exclude_patterns = ["_build"]\n')
+    for name, expected in (("index", "Mine."), ("other", "The summary.")):
+        tree = soup(app, name)
+        assert metas(tree, property="og:description") == [expected]
+        assert metas(tree, name="description") == [expected]
+
+
+def test_block_titles_are_not_headings_to_opengraph(project):
     page = "Page\n====\n\n.. what-you-will-learn::\n\n   * An objective.\n\nBody.\n"
     app = project({"index.rst": page}, extensions=OGP, conf=OGP_CONF)
     (description,) = metas(soup(app), property="og:description")
-    assert "What You" not in description and "An objective" in description
+    assert "Learn:" not in description and "An objective" in description
 
 
 # -- 4. sphinxcontrib-bibtex --------------------------------------------------------
@@ -300,7 +311,8 @@ def test_question_with_a_footnote_has_plain_link_text_and_slug(project):
     app = project({"index.rst": page})
     assert warnings_of(app) == []
     tree = soup(app)
-    assert tree.find("a", href="#cited").get_text() == "Is it cited?"
+    (link,) = [a for a in tree.find_all("a", href="#cited") if "reference" in a["class"]]
+    assert link.get_text() == "Is it cited?"
     assert tree.find(id="is-it-cited-again") is not None
 
 
