@@ -407,3 +407,16 @@ def test_reordered_toctree_rewrites_the_neighbours(make_app, tmp_path):
         mine = (Path(again.outdir) / f"{page}.html").read_bytes()
         theirs = (Path(clean.outdir) / f"{page}.html").read_bytes()
         assert mine == theirs, page
+
+
+# -- shibuya writes its description tags from the page's fields --------------------
+
+
+@pytest.mark.parametrize("extensions", [(), OGP], ids=["alone", "opengraph"])
+def test_shibuya_gets_the_tldr_description(project, extensions):
+    pytest.importorskip("shibuya")
+    page = TLDR_PAGE.format(fields="", meta="")
+    app = project({"index.rst": page}, extensions=extensions, conf=OGP_CONF + 'html_theme = "shibuya"\n')
+    assert warnings_of(app) == []
+    assert metas(soup(app), name="description") == ["The summary."]
+    assert metas(soup(app), property="og:description") == ["The summary."]
