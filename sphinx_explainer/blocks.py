@@ -9,8 +9,8 @@ write::
 
 HTML renders it as ``<section class="explainer-..." aria-labelledby="ID">``
 whose first child is ``<p class="explainer-title" id="ID">``: a labelled
-region. LaTeX writes a titled ``sphinxadmonition`` box with the block's
-label, texinfo a titled ``@quotation`` with its anchor, man a bold title over
+region. LaTeX writes a titled ``sphinxadmonition`` box after the block's
+labels, texinfo a titled ``@quotation`` with its anchor, man a bold title over
 an indented block, and text the title on a line of its own above the content.
 """
 
@@ -75,7 +75,10 @@ def depart_title_html(self: HTML5Translator, node: explainer_title) -> None:
 
 
 def visit_block_latex(self: LaTeXTranslator, node: ExplainerBlock) -> None:
+    # The block's labels, for :ref: (as visit_target writes them), then
     # \begin{sphinxadmonition}{note}, completed by the title as {Title}.
+    if node["ids"]:
+        self.body.append("\n" + self.hypertarget_to(node, anchor=True))
     self.visit_admonition(node)
 
 
