@@ -54,6 +54,7 @@ from docutils.parsers.rst import directives
 from sphinx.addnodes import only
 from sphinx.ext.ifconfig import ifconfig
 from sphinx.transforms.post_transforms import SphinxPostTransform
+from sphinx.transforms import SphinxTransform
 from sphinx.util.docutils import SphinxDirective
 from sphinx_design.dropdown import dropdown_main, dropdown_title
 from sphinx_design.icons import get_octicon
@@ -185,8 +186,9 @@ class FaqItemDirective(SphinxDirective):
     """``.. faq-item:: The question?`` with the answer as content.
 
     The question is parsed as inline markup. The anchor is the ``:name:`` if
-    given, else a slug of the question, made unique on the page with ``-2``,
-    ``-3``... in document order, so it is the same on every rebuild.
+    given, else a slug of the question (:class:`FaqSlugTransform`), made
+    unique on the page with ``-2``, ``-3``... in document order, so it is the
+    same on every rebuild.
     """
 
     # Declared optional so that a missing question gets our warning, not
@@ -258,9 +260,29 @@ class FaqItemDirective(SphinxDirective):
                 self.add_name(item)
                 if item["ids"]:
                     return
-        anchor = unique_id(document, nodes.make_id(plain_text(question, " ")) or FALLBACK_SLUG)
-        item["ids"].append(anchor)
-        document.ids[anchor] = item
+        # Left without an anchor: FaqSlugTransform gives it a slug once every
+        # other id of the page is made.
+
+
+class FaqSlugTransform(SphinxTransform):
+    """Give each question without a ``:name:`` a slug of its text as anchor.
+
+    Runs when the page is parsed and docutils' and Sphinx's transforms have
+    made every other id (sections, explicit labels, figures), and just before
+    ``doctree-read``. A slug never takes an id that a label or a section
+    would have had: the question yields (``install-2``), so adding a
+    question never breaks an existing permalink.
+    """
+
+    default_priority = 870
+
+    def apply(self, **kwargs: Any) -> None:
+        for item in self.document.findall(explainer_faq_item):
+            if item["ids"]:
+                continue
+            anchor = unique_id(self.document, nodes.make_id(question_text(item)) or FALLBACK_SLUG)
+            item["ids"].append(anchor)
+            self.document.ids[anchor] = item
 
 
 def warn_items_outside_faq(app: Sphinx, doctree: nodes.document) -> None:
@@ -541,6 +563,7 @@ def setup_faq(app: Sphinx) -> None:
     app.add_node(explainer_faq_permalink, html=(visit_permalink_html, depart_permalink_html))
     app.add_directive("faq", FaqDirective)
     app.add_directive("faq-item", FaqItemDirective)
+    app.add_transform(FaqSlugTransform)
     app.add_post_transform(FaqHtmlTransform)
     app.connect("doctree-read", note_faq_labels)
     app.connect("doctree-read", warn_items_outside_faq)
