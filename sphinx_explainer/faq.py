@@ -122,6 +122,11 @@ def question_text(item: nodes.Element) -> str:
     return plain_text(question, " ") if question is not None else ""
 
 
+def answer_text(answer: nodes.Element, separator: str = "\n") -> str:
+    """The plain text of an answer, without the questions of a FAQ nested in it."""
+    return plain_text(answer, separator, skip=(explainer_faq,))
+
+
 def unique_id(document: nodes.document, base: str) -> str:
     """``base``, or ``base-2``, ``base-3``... whichever the page does not use yet."""
     candidate, number = base, 1
@@ -331,7 +336,7 @@ class FaqHtmlTransform(SphinxPostTransform):
         if not items:
             return
         if self.config.explainer_faq_jsonld and not getattr(self.app.builder, "embedded", False):
-            data = faq_page(_question_and_answer(item) for item in items)
+            data = faq_page((_question_and_answer(item) for item in items), skip=(explainer_faq,))
             if data is not None:
                 self.document += explainer_jsonld(json=script_safe_json(data))
         for item in items:

@@ -46,14 +46,14 @@ _WHITE_SPACE = re.compile(r"[ \t\n\r\f\v]+")
 _REFERENCES = (nodes.footnote_reference, nodes.citation_reference)
 
 
-def _inline_text(node: nodes.Node) -> str:
+def _inline_text(node: nodes.Node, skipped: tuple[type[nodes.Node], ...] = SKIPPED) -> str:
     parts: list[str] = []
     # The space cut before a reference, given back if a word follows it.
     cut_space = False
 
     def collect(node: nodes.Node, root: bool = False) -> None:
         nonlocal cut_space
-        if not root and isinstance(node, SKIPPED):
+        if not root and isinstance(node, skipped):
             if isinstance(node, _REFERENCES) and parts and parts[-1] != parts[-1].rstrip():
                 # "2026 [#note]_." reads "2026." without the reference.
                 parts[-1] = parts[-1].rstrip()
@@ -78,30 +78,36 @@ def collapse(text: str) -> str:
     return _WHITE_SPACE.sub(" ", text).strip(" ")
 
 
-def _blocks(node: nodes.Node, root: bool = False) -> Iterator[str]:
-    if not root and isinstance(node, SKIPPED):
+def _blocks(
+    node: nodes.Node, skipped: tuple[type[nodes.Node], ...], root: bool = False
+) -> Iterator[str]:
+    if not root and isinstance(node, skipped):
         return
     if isinstance(node, nodes.FixedTextElement):  # literal and doctest blocks
-        text = "\n".join(line.rstrip() for line in _inline_text(node).splitlines())
+        text = "\n".join(line.rstrip() for line in _inline_text(node, skipped).splitlines())
         if text.strip():
             yield text.strip("\n")
         return
     if isinstance(node, nodes.Text | nodes.TextElement):
-        text = collapse(_inline_text(node))
+        text = collapse(_inline_text(node, skipped))
         if text:
             yield text
         return
     for child in node.children:
-        yield from _blocks(child)
+        yield from _blocks(child, skipped)
 
 
-def plain_text(node: nodes.Node, separator: str = "\n") -> str:
+def plain_text(
+    node: nodes.Node, separator: str = "\n", skip: tuple[type[nodes.Node], ...] = ()
+) -> str:
     """The text of ``node`` as a reader reads it: its blocks joined by ``separator``.
 
     With the default, one line per block (literal blocks keep their lines);
     with ``separator=" "``, all on one line, white space collapsed throughout.
+    Nodes of the classes in ``skip`` inside ``node`` are left out too (a FAQ
+    answer leaves out the questions of a FAQ nested in it).
     """
-    blocks = _blocks(node, root=True)
+    blocks = _blocks(node, SKIPPED + skip, root=True)
     if separator == "\n":
         return "\n".join(blocks)
     return collapse(separator.join(blocks))

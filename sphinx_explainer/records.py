@@ -13,7 +13,12 @@ from typing import TYPE_CHECKING, Any
 from docutils import nodes
 
 from sphinx_explainer.domain import PageRecord, Question, explainer_domain
-from sphinx_explainer.faq import explainer_faq_answer, explainer_faq_item, explainer_faq_question
+from sphinx_explainer.faq import (
+    answer_text,
+    explainer_faq_answer,
+    explainer_faq_item,
+    explainer_faq_question,
+)
 from sphinx_explainer.learn import explainer_learn
 from sphinx_explainer.page_context import count_words, format_page_date, metadata_author
 from sphinx_explainer.plaintext import plain_text
@@ -47,7 +52,7 @@ def _questions(doctree: nodes.document) -> tuple[Question, ...]:
         answer = next((c for c in item.children if isinstance(c, explainer_faq_answer)), None)
         if question is None or not item["ids"]:
             continue
-        text = plain_text(answer, " ") if answer is not None else ""
+        text = answer_text(answer, " ") if answer is not None else ""
         questions.append(Question(item["ids"][0], plain_text(question, " "), text))
     return tuple(questions)
 

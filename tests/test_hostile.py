@@ -333,6 +333,10 @@ def test_nested_faq_questions_are_listed_once(project):
         ("Outer?", "Outer answer."),
         ("Inner?", "Inner answer."),
     ]
+    from sphinx_explainer.domain import explainer_domain
+
+    questions = explainer_domain(app.env).pages["index"].questions
+    assert [(q.question, q.answer) for q in questions] == [("Outer?", "Outer answer."), ("Inner?", "Inner answer.")]
 
 
 # -- 13. the sdist and the wheel -------------------------------------------------------
