@@ -11,8 +11,11 @@ describes, per page, a snapshot of the resolved cross-page targets that page
 shows (what the links it holds lead to, what it says of other pages); the
 snapshots are taken before reading and after it, and every page whose
 snapshot changed is written again (``env-get-updated``).
-:class:`RefTargetCollector` does this for ``:ref:`` links; footnotes use it
-for citations cited across pages. The records themselves live in the
+:class:`RefTargetCollector` does this for ``:ref:`` links,
+:class:`NeighbourCollector` for the previous, next and parent pages that
+themes link to (a reordered toctree or a removed page changes them for pages
+whose sources did not change); footnotes use it for citations cited across
+pages. The records themselves live in the
 ``explainer`` domain (:mod:`sphinx_explainer.domain`).
 """
 
@@ -107,5 +110,31 @@ class RefTargetCollector(CrossPageSnapshotCollector):
         }
 
 
+class NeighbourCollector(CrossPageSnapshotCollector):
+    """Re-write the pages whose parent, previous or next page (or its title) changed.
+
+    Themes link every page to these (``<link rel="next">``, previous/next
+    links), from the relations Sphinx works out from the toctrees; Sphinx
+    itself writes again only the pages whose sources changed.
+    """
+
+    def process_doc(self, app: Sphinx, doctree: nodes.document) -> None:
+        # Nothing to record: the relations come from Sphinx's own toctree data.
+        pass
+
+    def snapshots(self, env: BuildEnvironment) -> dict[str, Any]:
+        def shown(docname: str | None) -> tuple[str, str] | None:
+            if docname is None:
+                return None
+            title = env.titles.get(docname)
+            return docname, title.pformat() if title is not None else ""
+
+        return {
+            docname: tuple(shown(related) for related in relations)
+            for docname, relations in env.collect_relations().items()
+        }
+
+
 def setup_crossrefs(app: Sphinx) -> None:
     app.add_env_collector(RefTargetCollector)
+    app.add_env_collector(NeighbourCollector)
