@@ -48,7 +48,10 @@ if TYPE_CHECKING:
 WORDS_PER_MINUTE = 230
 #: A theme option only this theme (or a theme inheriting it) has.
 _THEME_MARKER = "theme_words_per_minute"
-_ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?![\d])")
+#: An ISO date, optionally with an ISO time of day (whose date is kept).
+_ISO_DATE = re.compile(
+    r"(\d{4})-(\d{2})-(\d{2})(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?"
+)
 #: Han, kana and hangul are written without spaces; two characters count as a word.
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 _CJK_PER_WORD = 2
@@ -62,6 +65,22 @@ _CSS_COLOR = re.compile(
 )
 
 
+def iso_date(value: object) -> dt.date | None:
+    """The date ``value`` is, if it is exactly an ISO date ``YYYY-MM-DD``, else None.
+
+    An ISO time of day may follow (``2026-05-21T09:30:00``); nothing else: ``2026-05-21, updated 2026-06-01`` is not
+    one, and is shown as written (with a warning, see
+    :func:`sphinx_explainer.records.warn_dates_not_iso`).
+    """
+    match = _ISO_DATE.fullmatch(str(value).strip())
+    if not match:
+        return None
+    try:
+        return dt.date(*(int(part) for part in match.groups()))
+    except ValueError:
+        return None
+
+
 def format_page_date(value: object, language: str | None) -> tuple[str, str]:
     """``(human, iso)`` for a page's ``:date:`` value in ``language``.
 
@@ -71,14 +90,12 @@ def format_page_date(value: object, language: str | None) -> tuple[str, str]:
     ('21. Mai 2026', '2026-05-21')
     >>> format_page_date("Spring 2026", "en")
     ('Spring 2026', '')
+    >>> format_page_date("2026-05-21, updated 2026-06-01", "en")
+    ('2026-05-21, updated 2026-06-01', '')
     """
     text = str(value).strip()
-    match = _ISO_DATE.match(text)
-    if not match:
-        return text, ""
-    try:
-        date = dt.date(*(int(part) for part in match.groups()))
-    except ValueError:
+    date = iso_date(text)
+    if date is None:
         return text, ""
     return _long_date(date, language), date.isoformat()
 

@@ -4,6 +4,10 @@ On ``doctree-read`` (after Sphinx has collected the page's title and
 fields), each page's title, fields, word count, TL;DR, objectives and FAQ
 questions are taken as plain text from its doctree and stored in the
 ``explainer`` domain, where the site features read them.
+
+Before that, while the page's fields are still in its doctree, a ``:date:``
+or ``:updated:`` that is not exactly an ISO date is warned about: it is shown
+as written, and the page has no date to sort or publish by.
 """
 
 from __future__ import annotations
@@ -20,8 +24,9 @@ from sphinx_explainer.faq import (
     explainer_faq_question,
 )
 from sphinx_explainer.learn import explainer_learn
-from sphinx_explainer.page_context import count_words, format_page_date, metadata_author
+from sphinx_explainer.page_context import count_words, format_page_date, iso_date, metadata_author
 from sphinx_explainer.plaintext import plain_text
+from sphinx_explainer.shared import warn
 from sphinx_explainer.tldr import explainer_tldr
 
 if TYPE_CHECKING:
@@ -65,6 +70,50 @@ def _objectives(doctree: nodes.document) -> tuple[str, ...]:
     return tuple(item for item in items if item)
 
 
+#: The page fields that hold a date, written ISO ``YYYY-MM-DD``.
+DATE_FIELDS = ("date", "updated")
+
+
+def docinfo_fields(doctree: nodes.document) -> list[tuple[str, str]]:
+    """The ``(name, value)`` of each field at the top of the page (its docinfo)."""
+    fields = []
+    for docinfo in doctree.findall(nodes.docinfo):
+        for node in docinfo.children:
+            if isinstance(node, nodes.field) and len(node) == 2:
+                fields.append((node[0].astext(), node[1].astext()))
+            elif isinstance(node, nodes.Bibliographic):
+                fields.append((node.tagname, node.astext()))
+    return fields
+
+
+def field_line(app: Sphinx, name: str) -> int | None:
+    """The line of the page's source where the field ``name`` is written.
+
+    docutils keeps no line for the fields it moves into the docinfo, so the
+    source is searched (``:date:`` in reST, ``date:`` in front matter).
+    """
+    try:
+        lines = app.env.doc2path(app.env.docname).read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return None
+    starts = (f":{name}:", f"{name}:")
+    return next((number for number, line in enumerate(lines, 1) if line.lstrip().startswith(starts)), None)
+
+
+def warn_dates_not_iso(app: Sphinx, doctree: nodes.document) -> None:
+    """Warn about a ``:date:`` or ``:updated:`` that is not exactly ``YYYY-MM-DD``."""
+    for name, value in docinfo_fields(doctree):
+        text = " ".join(value.split())
+        if name in DATE_FIELDS and text and iso_date(text) is None:
+            warn(
+                f"The ':{name}:' field '{text}' is not a date written YYYY-MM-DD, so it "
+                "is shown as written and the page gets no date to be sorted and "
+                f"published by. Write the date alone, as ':{name}: 2026-05-21'.",
+                (app.env.docname, field_line(app, name)),
+                "date",
+            )
+
+
 def page_record(app: Sphinx, doctree: nodes.document) -> PageRecord:
     """The record of the page just read."""
     env = app.env
@@ -92,5 +141,7 @@ def note_page_record(app: Sphinx, doctree: nodes.document) -> None:
 
 
 def setup_records(app: Sphinx) -> None:
+    # Before Sphinx's metadata collector (priority 500) takes the fields out.
+    app.connect("doctree-read", warn_dates_not_iso, priority=400)
     # After Sphinx's own collectors (priority 500) have stored the title and fields.
     app.connect("doctree-read", note_page_record, priority=800)
