@@ -53,8 +53,8 @@ from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx.addnodes import only
 from sphinx.ext.ifconfig import ifconfig
-from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.transforms import SphinxTransform
+from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.docutils import SphinxDirective
 from sphinx_design.dropdown import dropdown_main, dropdown_title
 from sphinx_design.icons import get_octicon
@@ -69,6 +69,7 @@ from sphinx_explainer.shared import (
     ExplainerDirective,
     LenientOptions,
     check_options,
+    class_option,
     flag,
     warn,
 )
@@ -202,7 +203,7 @@ class FaqItemDirective(SphinxDirective):
     final_argument_whitespace = True
     has_content = True
     option_spec: ClassVar[dict[str, Callable[[str], object]]] = LenientOptions(
-        {"name": directives.unchanged, "open": flag, "class": directives.class_option}
+        {"name": directives.unchanged, "open": flag, "class": class_option}
     )
 
     def run(self) -> list[nodes.Node]:
