@@ -12,6 +12,7 @@ as written, and the page has no date to sort or publish by.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
@@ -93,7 +94,7 @@ def field_line(app: Sphinx, name: str) -> int | None:
     source is searched (``:date:`` in reST, ``date:`` in front matter).
     """
     try:
-        lines = app.env.doc2path(app.env.docname).read_text(encoding="utf-8").splitlines()
+        lines = Path(app.env.doc2path(app.env.docname)).read_text(encoding="utf-8").splitlines()
     except OSError:
         return None
     starts = (f":{name}:", f"{name}:")
