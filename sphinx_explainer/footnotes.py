@@ -57,6 +57,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx_explainer._i18n import _
 from sphinx_explainer.crossrefs import CrossPageSnapshotCollector
 from sphinx_explainer.domain import CITATION_REFERENCES, CITING_PLACES, explainer_domain
+from sphinx_explainer.plaintext import CITATION_REFERENCE_CLASS
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -306,6 +307,23 @@ def link_target(builder: Builder, fromdocname: str, place: CitingPlace) -> dict[
     return {"refuri": f"{uri}#{place.refid}"}
 
 
+class CitationReferenceMarker(SphinxPostTransform):
+    """Class Sphinx's citation references, so that they stay known once resolved.
+
+    Resolved, a ``[CIT]_`` is a plain ``reference``; the class, which
+    docutils copies onto it, tells :func:`~sphinx_explainer.plaintext.plain_text`
+    to leave it out of descriptions and JSON-LD, as it does footnote marks.
+    """
+
+    # Before the references are resolved (10).
+    default_priority = 5
+
+    def run(self, **kwargs: Any) -> None:
+        for node in self.document.findall(pending_xref):
+            if node.get("refdomain") == "citation":
+                node["classes"].append(CITATION_REFERENCE_CLASS)
+
+
 class FootnoteBacklinksTransform(SphinxPostTransform):
     """Give each footnote and citation one back link per place that cites it."""
 
@@ -525,5 +543,6 @@ def setup_footnotes(app: Sphinx) -> None:
     app.add_node(explainer_backlinks, html=(visit_backlinks_html, depart_backlinks_html))
     app.add_node(explainer_backlink_marker, html=(visit_marker_html, depart_marker_html))
     app.add_node(explainer_backlink, html=(visit_backlink_html, depart_backlink_html))
+    app.add_post_transform(CitationReferenceMarker)
     app.add_post_transform(FootnoteBacklinksTransform)
     app.add_env_collector(CitationReferenceCollector)

@@ -5,7 +5,9 @@ Every feature that needs "the text of a node" takes it from
 the JSON-LD, the reading time and the site features. The rules, written once:
 
 - **Skipped:** footnote and citation references (with the space before them:
-  "2026 [#note]_." reads "2026."), footnote and citation labels, raw markup,
+  "2026 [#note]_." reads "2026."), Sphinx's citation references too, before
+  they are resolved (a ``pending_xref`` of the ``citation`` domain) and after
+  (a reference with the class :data:`CITATION_REFERENCE_CLASS`), footnote and citation labels, raw markup,
   comments and other invisible nodes, system messages, and the titles of the
   explainer blocks inside the node (the "TL;DR" over a summary is chrome, not
   content). The node itself is never skipped, so the plain text of a block
@@ -42,8 +44,25 @@ SKIPPED = (
     Chrome,
 )
 
+#: The class :mod:`sphinx_explainer.footnotes` gives Sphinx's citation
+#: references before they are resolved into plain ``reference`` nodes.
+CITATION_REFERENCE_CLASS = "explainer-citation-reference"
+
 _WHITE_SPACE = re.compile(r"[ \t\n\r\f\v]+")
 _REFERENCES = (nodes.footnote_reference, nodes.citation_reference)
+
+
+def _is_reference(node: nodes.Node) -> bool:
+    """A footnote or citation reference, Sphinx's (resolved or not) included."""
+    if isinstance(node, _REFERENCES):
+        return True
+    return isinstance(node, nodes.Element) and (
+        node.get("refdomain") == "citation" or CITATION_REFERENCE_CLASS in node["classes"]
+    )
+
+
+def _is_skipped(node: nodes.Node, skipped: tuple[type[nodes.Node], ...]) -> bool:
+    return isinstance(node, skipped) or _is_reference(node)
 
 
 def _inline_text(node: nodes.Node, skipped: tuple[type[nodes.Node], ...] = SKIPPED) -> str:
@@ -53,8 +72,8 @@ def _inline_text(node: nodes.Node, skipped: tuple[type[nodes.Node], ...] = SKIPP
 
     def collect(node: nodes.Node, root: bool = False) -> None:
         nonlocal cut_space
-        if not root and isinstance(node, skipped):
-            if isinstance(node, _REFERENCES) and parts and parts[-1] != parts[-1].rstrip():
+        if not root and _is_skipped(node, skipped):
+            if _is_reference(node) and parts and parts[-1] != parts[-1].rstrip():
                 # "2026 [#note]_." reads "2026." without the reference.
                 parts[-1] = parts[-1].rstrip()
                 cut_space = True
@@ -81,7 +100,7 @@ def collapse(text: str) -> str:
 def _blocks(
     node: nodes.Node, skipped: tuple[type[nodes.Node], ...], root: bool = False
 ) -> Iterator[str]:
-    if not root and isinstance(node, skipped):
+    if not root and _is_skipped(node, skipped):
         return
     if isinstance(node, nodes.FixedTextElement):  # literal and doctest blocks
         text = "\n".join(line.rstrip() for line in _inline_text(node, skipped).splitlines())

@@ -375,3 +375,23 @@ def test_shibuya_gets_the_tldr_description(project, extensions):
     assert warnings_of(app) == []
     assert metas(soup(app), name="description") == ["The summary."]
     assert metas(soup(app), property="og:description") == ["The summary."]
+
+
+# -- found by the project property tests: citation marks in plain text -------------
+
+
+def test_citation_marks_stay_out_of_descriptions_jsonld_and_records(project):
+    page = (
+        "Page\n====\n\n.. tldr::\n\n   Summed up [CIT]_.\n\n"
+        ".. faq::\n\n   .. faq-item:: Cited?\n\n      Yes [CIT]_.\n\n.. [CIT] The work.\n"
+    )
+    app = project({"index.rst": page})
+    assert warnings_of(app) == []
+    tree = soup(app)
+    assert metas(tree, name="description") == ["Summed up."]
+    (script,) = tree.find_all("script", type="application/ld+json")
+    assert json.loads(script.string)["mainEntity"][0]["acceptedAnswer"]["text"] == "Yes."
+    from sphinx_explainer.domain import explainer_domain
+
+    record = explainer_domain(app.env).pages["index"]
+    assert record.tldr == "Summed up." and record.questions[0].answer == "Yes."
