@@ -146,7 +146,7 @@ def check_description_and_jsonld(pages: dict[str, BeautifulSoup], project: list[
 
 
 @settings(
-    max_examples=8,
+    max_examples=5,
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
