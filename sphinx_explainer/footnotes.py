@@ -51,6 +51,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from docutils import nodes
 from sphinx.addnodes import only, pending_xref
+from sphinx.errors import ExtensionError
 from sphinx.ext.ifconfig import ifconfig
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
@@ -257,10 +258,16 @@ class CitationReferenceCollector(CrossPageSnapshotCollector):
     def collect(self, app: Sphinx, doctree: nodes.document) -> list[CitationReference]:
         # Sphinx's CitationReferenceTransform has turned each [CIT]_ into a
         # pending_xref that keeps the reference's ids.
+        # sphinxcontrib-bibtex's references (domain "cite") are recorded for
+        # their conditions, under a label of their own.
         return [
-            CitationReference(node["reftarget"], node["ids"][0], conditions_of(node))
+            CitationReference(
+                node["reftarget"] if node["refdomain"] == "citation" else f"cite:{node['reftarget']}",
+                node["ids"][0],
+                conditions_of(node),
+            )
             for node in doctree.findall(pending_xref)
-            if node.get("refdomain") == "citation" and node["ids"]
+            if node.get("refdomain") in {"citation", "cite"} and node["ids"]
         ]
 
     def snapshots(self, env: BuildEnvironment) -> dict[str, Any]:
@@ -386,8 +393,9 @@ class FootnoteBacklinksTransform(SphinxPostTransform):
         defined = self.env.get_domain("citation").data.get("citations", {}).get(label)
         if defined is None:
             # A citation of another extension (sphinxcontrib-bibtex): the
-            # references on this page that its backrefs or links name.
-            return self.footnote_places(note, positions, citing)
+            # references on this page that its backrefs or links name, then
+            # those on other pages that its domain knows of.
+            return [*self.footnote_places(note, positions, citing), *self.bibtex_places(note)]
         if defined[0] != note.get("docname") or defined[1] not in note["ids"]:
             # A duplicate that Sphinx warned about: its references lead to the other one.
             return []
@@ -409,6 +417,41 @@ class FootnoteBacklinksTransform(SphinxPostTransform):
             elif place.refid in positions:
                 ordered.append(next(local_iter))
         return ordered
+
+    def bibtex_places(self, note: nodes.Element) -> list[CitingPlace]:
+        """The places on other pages that cite a sphinxcontrib-bibtex citation.
+
+        bibtex gives back references within a page only; its ``cite`` domain
+        knows each citation's key (``citations``) and every reference with
+        the keys it cites (``citation_refs``). Conditions come from our own
+        record of the reference, as for Sphinx's citations.
+        """
+        try:
+            domain = self.env.get_domain("cite")
+        except ExtensionError:  # sphinxcontrib-bibtex is not loaded
+            return []
+        citations = getattr(domain, "citations", None) or []
+        key = next((citation.key for citation in citations if citation.citation_id in note["ids"]), None)
+        if key is None:
+            return []
+        here = note.get("docname", self.env.docname)
+        conditions = {
+            (docname, reference.refid): reference.conditions
+            for docname, references in citation_references(self.env).items()
+            for reference in references
+        }
+        order = {docname: index for index, docname in enumerate(reading_order(self.env))}
+        places = [
+            CitingPlace(ref.docname, ref.citation_ref_id, conditions.get((ref.docname, ref.citation_ref_id), ()))
+            for ref in getattr(domain, "citation_refs", [])
+            if ref.docname != here and key in {target.key for target in ref.targets}
+        ]
+        places.sort(key=lambda place: order.get(place.docname, len(order)))
+        return [
+            place
+            for place in places
+            if all(condition_holds(self.app, condition) for condition in place.conditions)
+        ]
 
     def replace_backrefs(
         self,
