@@ -247,7 +247,25 @@ def citation_backlink_snapshots(env: BuildEnvironment) -> dict[str, tuple[Any, .
     for label, (docname, _labelid, _line) in sorted(domain.data.get("citations", {}).items()):
         others = tuple(place for place in places.get(label, ()) if place.docname != docname)
         snapshots.setdefault(docname, []).append((label, others))
-    return {docname: tuple(snapshot) for docname, snapshot in snapshots.items()}
+    result: dict[str, tuple[Any, ...]] = {docname: tuple(snapshot) for docname, snapshot in snapshots.items()}
+    for docname, places in bibtex_citing_places(env).items():
+        result[docname] = (*result.get(docname, ()), ("cite", places))
+    return result
+
+
+def bibtex_citing_places(env: BuildEnvironment) -> dict[str, tuple[Any, ...]]:
+    """For each page with a sphinxcontrib-bibtex bibliography, the bibtex
+    references on other pages (page, id, keys), which its back links show."""
+    try:
+        domain = env.get_domain("cite")
+    except ExtensionError:  # sphinxcontrib-bibtex is not loaded
+        return {}
+    pages = {key.docname for key in getattr(domain, "bibliographies", {})}
+    references = [
+        (ref.docname, ref.citation_ref_id, tuple(target.key for target in ref.targets))
+        for ref in getattr(domain, "citation_refs", [])
+    ]
+    return {page: tuple(sorted(ref for ref in references if ref[0] != page)) for page in pages}
 
 
 class CitationReferenceCollector(CrossPageSnapshotCollector):

@@ -191,6 +191,23 @@ def test_bibtex_citations_keep_their_back_links(project):
     assert dangling_fragments(app, ["index", "other"]) == []
 
 
+def test_bibtex_back_links_follow_incremental_edits(make_app, tmp_path):
+    pytest.importorskip("sphinxcontrib.bibtex")
+    files = {
+        "refs.bib": BIB,
+        "index.rst": "Index\n=====\n\nOnce :cite:p:`knuth`.\n\n.. bibliography::\n\n.. toctree::\n\n   other\n",
+        "other.rst": "Other\n=====\n\nNothing cited.\n",
+    }
+    conf = 'bibtex_bibfiles = ["refs.bib"]\n'
+    src = write_project(tmp_path / "incremental", files, ("sphinxcontrib.bibtex",), conf)
+    make_app("html", srcdir=src).build()
+    (src / "other.rst").write_text("Other\n=====\n\nNow cited :cite:p:`knuth`.\n", encoding="utf-8")
+    incremental = make_app("html", srcdir=src)
+    incremental.build()
+    links = soup(incremental).select(".citation a.explainer-backlink")
+    assert [link["href"].partition("#")[0] for link in links] == ["", "other.html"]
+
+
 # -- 5. a reference by number to an auto-numbered footnote ---------------------------
 
 
