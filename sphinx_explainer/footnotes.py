@@ -247,7 +247,7 @@ def citation_backlink_snapshots(env: BuildEnvironment) -> dict[str, tuple[Any, .
     for label, (docname, _labelid, _line) in sorted(domain.data.get("citations", {}).items()):
         others = tuple(place for place in places.get(label, ()) if place.docname != docname)
         snapshots.setdefault(docname, []).append((label, others))
-    result: dict[str, tuple[Any, ...]] = {docname: tuple(snapshot) for docname, snapshot in snapshots.items()}
+    result = {docname: tuple(snapshot) for docname, snapshot in snapshots.items()}
     for docname, places in bibtex_citing_places(env).items():
         result[docname] = (*result.get(docname, ()), ("cite", places))
     return result
@@ -268,6 +268,12 @@ def bibtex_citing_places(env: BuildEnvironment) -> dict[str, tuple[Any, ...]]:
     return {page: tuple(sorted(ref for ref in references if ref[0] != page)) for page in pages}
 
 
+def recorded_label(node: pending_xref) -> str:
+    """The label a citation reference is recorded under (``cite:<key>`` for bibtex)."""
+    target = node["reftarget"]
+    return target if node["refdomain"] == "citation" else f"cite:{target}"
+
+
 class CitationReferenceCollector(CrossPageSnapshotCollector):
     """Record which citations each page cites, so their pages can link back."""
 
@@ -279,11 +285,7 @@ class CitationReferenceCollector(CrossPageSnapshotCollector):
         # sphinxcontrib-bibtex's references (domain "cite") are recorded for
         # their conditions, under a label of their own.
         return [
-            CitationReference(
-                node["reftarget"] if node["refdomain"] == "citation" else f"cite:{node['reftarget']}",
-                node["ids"][0],
-                conditions_of(node),
-            )
+            CitationReference(recorded_label(node), node["ids"][0], conditions_of(node))
             for node in doctree.findall(pending_xref)
             if node.get("refdomain") in {"citation", "cite"} and node["ids"]
         ]
@@ -396,7 +398,8 @@ class FootnoteBacklinksTransform(SphinxPostTransform):
         the note counts.
         """
         docname = self.env.docname
-        refids = [*note.get("backrefs", []), *(ref for node_id in note["ids"] for ref in citing.get(node_id, []))]
+        by_link = (refid for node_id in note["ids"] for refid in citing.get(node_id, []))
+        refids = [*note.get("backrefs", []), *by_link]
         found = [refid for refid in dict.fromkeys(refids) if refid in positions]
         return [CitingPlace(docname, refid) for refid in sorted(found, key=positions.__getitem__)]
 
@@ -449,7 +452,7 @@ class FootnoteBacklinksTransform(SphinxPostTransform):
         except ExtensionError:  # sphinxcontrib-bibtex is not loaded
             return []
         citations = getattr(domain, "citations", None) or []
-        key = next((citation.key for citation in citations if citation.citation_id in note["ids"]), None)
+        key = next((cited.key for cited in citations if cited.citation_id in note["ids"]), None)
         if key is None:
             return []
         here = note.get("docname", self.env.docname)
@@ -459,11 +462,11 @@ class FootnoteBacklinksTransform(SphinxPostTransform):
             for reference in references
         }
         order = {docname: index for index, docname in enumerate(reading_order(self.env))}
-        places = [
-            CitingPlace(ref.docname, ref.citation_ref_id, conditions.get((ref.docname, ref.citation_ref_id), ()))
-            for ref in getattr(domain, "citation_refs", [])
-            if ref.docname != here and key in {target.key for target in ref.targets}
-        ]
+        places = []
+        for ref in getattr(domain, "citation_refs", []):
+            if ref.docname != here and key in {target.key for target in ref.targets}:
+                where = (ref.docname, ref.citation_ref_id)
+                places.append(CitingPlace(*where, conditions.get(where, ())))
         places.sort(key=lambda place: order.get(place.docname, len(order)))
         return [
             place
@@ -521,7 +524,8 @@ class FootnoteBacklinksTransform(SphinxPostTransform):
         citation references, whose back links may be on other pages.
         """
         ids = set(targets)
-        ids.update(reference.refid for reference in citation_references(self.env).get(self.env.docname, ()))
+        cited_here = citation_references(self.env).get(self.env.docname, ())
+        ids.update(reference.refid for reference in cited_here)
         for node in references:
             if not ids.isdisjoint(node["ids"]) and "explainer-noteref" not in node["classes"]:
                 node["classes"].append("explainer-noteref")

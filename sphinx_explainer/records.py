@@ -98,7 +98,8 @@ def field_line(app: Sphinx, name: str) -> int | None:
     except OSError:
         return None
     starts = (f":{name}:", f"{name}:")
-    return next((number for number, line in enumerate(lines, 1) if line.lstrip().startswith(starts)), None)
+    numbered = enumerate(lines, 1)
+    return next((number for number, line in numbered if line.lstrip().startswith(starts)), None)
 
 
 def warn_dates_not_iso(app: Sphinx, doctree: nodes.document) -> None:

@@ -14,7 +14,6 @@ import pytest
 from bs4 import BeautifulSoup
 from helpers import warnings_of
 
-
 BASE_CONF = 'project = "Hostile"\nshow_warning_types = True\nextensions = ["sphinx_explainer"{extra}]\n'
 
 

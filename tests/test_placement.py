@@ -19,9 +19,8 @@ from urllib.parse import unquote
 
 import pytest
 from bs4 import BeautifulSoup
-from sphinx.testing.util import SphinxTestApp
-
 from helpers import warnings_of
+from sphinx.testing.util import SphinxTestApp
 
 CONF = """\
 extensions = ["sphinx_explainer", "sphinx.ext.ifconfig"]
