@@ -18,6 +18,7 @@ from sphinx_explainer.jsonld import setup_jsonld
 from sphinx_explainer.learn import setup_learn
 from sphinx_explainer.page_context import setup_page_context
 from sphinx_explainer.records import setup_records
+from sphinx_explainer.single_page import setup_single_page
 from sphinx_explainer.tldr import setup_tldr
 
 if TYPE_CHECKING:
@@ -56,5 +57,6 @@ def setup_extension(app: Sphinx) -> None:
     setup_description(app)
     setup_page_context(app)
     setup_footnotes(app)
+    setup_single_page(app)
     app.connect("builder-inited", add_explainer_domain)
     app.connect("builder-inited", add_html_assets)

@@ -59,6 +59,7 @@ from sphinx_explainer._i18n import _
 from sphinx_explainer.crossrefs import CrossPageSnapshotCollector
 from sphinx_explainer.domain import CITATION_REFERENCES, CITING_PLACES, explainer_domain
 from sphinx_explainer.plaintext import CITATION_REFERENCE_CLASS
+from sphinx_explainer.single_page import SINGLE_PAGE_BUILDER, scoped_id
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -422,7 +423,7 @@ class FootnoteBacklinksTransform(SphinxPostTransform):
             return []
         # A reference copied with its title (into a local table of contents)
         # keeps its id: one place, one back link.
-        places = list(dict.fromkeys(places_by_label.get(label, [])))
+        places = [self.as_shown(place) for place in dict.fromkeys(places_by_label.get(label, []))]
         here = note["docname"]
         # The places on this page, where the doctree is at hand, in its order.
         local = sorted(
@@ -438,6 +439,12 @@ class FootnoteBacklinksTransform(SphinxPostTransform):
             elif place.refid in positions:
                 ordered.append(next(local_iter))
         return ordered
+
+    def as_shown(self, place: CitingPlace) -> CitingPlace:
+        """``place`` with its id as this output names it (see :mod:`.single_page`)."""
+        if self.app.builder.name != SINGLE_PAGE_BUILDER or place.docname == self.env.docname:
+            return place
+        return place._replace(refid=scoped_id(place.docname, place.refid))
 
     def bibtex_places(self, note: nodes.Element) -> list[CitingPlace]:
         """The places on other pages that cite a sphinxcontrib-bibtex citation.
@@ -466,7 +473,7 @@ class FootnoteBacklinksTransform(SphinxPostTransform):
         for ref in getattr(domain, "citation_refs", []):
             if ref.docname != here and key in {target.key for target in ref.targets}:
                 where = (ref.docname, ref.citation_ref_id)
-                places.append(CitingPlace(*where, conditions.get(where, ())))
+                places.append(self.as_shown(CitingPlace(*where, conditions.get(where, ()))))
         places.sort(key=lambda place: order.get(place.docname, len(order)))
         return [
             place

@@ -11,7 +11,6 @@ in HTML, have unique ids and no link to a missing one.
 
 from __future__ import annotations
 
-import re
 import textwrap
 from io import StringIO
 from pathlib import Path
@@ -92,8 +91,6 @@ def write_project(root: Path) -> Path:
     return root
 
 
-#: The ids docutils makes when a node has no name of its own.
-AUTOMATIC_ID = re.compile(r"id\d+")
 BUILDERS = ["html", "dirhtml", "singlehtml", "epub", "latex", "text", "man", "texinfo"]
 
 
@@ -193,11 +190,6 @@ def test_ids_are_unique_and_every_fragment_has_its_target(builds, buildername):
     for path, tree in pages.items():
         found = [tag["id"] for tag in tree.find_all(id=True)]
         duplicates = sorted({node_id for node_id in found if found.count(node_id) > 1})
-        if buildername == "singlehtml":
-            # Known limit: Sphinx puts every page into one without renaming
-            # docutils' automatic ids (id1, id2...), which each page numbers
-            # from 1; its own footnotes repeat them too (docs/guarantees.rst).
-            duplicates = [node_id for node_id in duplicates if not AUTOMATIC_ID.fullmatch(node_id)]
         assert duplicates == [], f"{path}: duplicate ids {duplicates}"
         ids[path] = set(found)
     missing = []
