@@ -9,7 +9,9 @@ a block's ``aria-labelledby`` finds the first one on the page.
 the root page to ``<page>--<id>`` (``make_id`` never writes ``--``), and
 rewrites the links within that page to match; :func:`scoped_id` gives the
 same name to the links that cross pages (citation back links). Named ids
-(sections, labels, FAQ anchors) are unique already and stay as they are.
+(labels, FAQ anchors) are unique already and stay as they are, and so do the
+ids of sections, which Sphinx's table of contents on the single page links to
+as they are.
 """
 
 from __future__ import annotations
@@ -52,6 +54,8 @@ def scope_page(page: start_of_file) -> None:
     elements = list(own_elements(page))
     renamed: dict[str, str] = {}
     for element in elements:
+        if isinstance(element, nodes.section):
+            continue
         scoped = [scoped_id(docname, node_id) for node_id in element["ids"]]
         renamed.update((old, new) for old, new in zip(element["ids"], scoped, strict=True) if old != new)
         element["ids"] = scoped
