@@ -17,7 +17,8 @@ Stores (``domain.data[<store>][docname]``):
 ``citation_references``
     The citation references of each page, in page order: label, reference
     id, and the ``only``/``ifconfig`` conditions the reference sits under
-    (:mod:`sphinx_explainer.footnotes`).
+    (:mod:`sphinx_explainer.footnotes`); sphinxcontrib-bibtex's references
+    are kept under the label ``cite:<keys>``.
 ``ref_targets``
     The ``:ref:`` targets each page links to (:mod:`sphinx_explainer.crossrefs`).
 
