@@ -9,8 +9,8 @@ write::
 
 HTML renders it as ``<section class="explainer-..." aria-labelledby="ID">``
 whose first child is ``<p class="explainer-title" id="ID">``: a labelled
-region. LaTeX writes a titled ``sphinxadmonition`` box with the block's
-label, texinfo a titled ``@quotation`` with its anchor, man a bold title over
+region. LaTeX writes a titled ``sphinxadmonition`` box after the block's
+labels, texinfo a titled ``@quotation`` with its anchor, man a bold title over
 an indented block, and text the title on a line of its own above the content.
 """
 
@@ -34,8 +34,13 @@ if TYPE_CHECKING:
     from sphinx.writers.text import TextTranslator
 
 
-class explainer_title(Chrome, nodes.title):  # noqa: N801
-    """The visible title of an explainer block."""
+class explainer_title(Chrome, nodes.Part, nodes.TextElement):  # noqa: N801
+    """The visible title of an explainer block.
+
+    Not a ``nodes.title``: tools that read a page's headings would take the
+    block's chrome for one (sphinxext-opengraph's description wrote
+    ``TL;DR: The summary.``).
+    """
 
 
 class ExplainerBlock(nodes.General, nodes.Element):
@@ -70,7 +75,10 @@ def depart_title_html(self: HTML5Translator, node: explainer_title) -> None:
 
 
 def visit_block_latex(self: LaTeXTranslator, node: ExplainerBlock) -> None:
+    # The block's labels, for :ref: (as visit_target writes them), then
     # \begin{sphinxadmonition}{note}, completed by the title as {Title}.
+    if node["ids"]:
+        self.body.append("\n" + self.hypertarget_to(node, anchor=True))
     self.visit_admonition(node)
 
 

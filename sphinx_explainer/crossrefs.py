@@ -12,9 +12,11 @@ shows (what the links it holds lead to, what it says of other pages); the
 snapshots are taken before reading and after it, and every page whose
 snapshot changed is written again (``env-get-updated``).
 :class:`RefTargetCollector` does this for ``:ref:`` links,
-:class:`RelationsCollector` for the previous and next pages themes link to;
-footnotes use it for citations cited across pages, and the lists of
-:mod:`sphinx_explainer.lists` for the articles they show. The records themselves live in the
+:class:`NeighbourCollector` for the previous, next and parent pages that
+themes link to (a reordered toctree or a removed page changes them for pages
+whose sources did not change); footnotes use it for citations cited across
+pages, and the lists of :mod:`sphinx_explainer.lists` for the articles
+they show. The records themselves live in the
 ``explainer`` domain (:mod:`sphinx_explainer.domain`).
 """
 
@@ -110,28 +112,31 @@ class RefTargetCollector(CrossPageSnapshotCollector):
         }
 
 
-class RelationsCollector(CrossPageSnapshotCollector):
-    """Re-write the pages whose parent, previous or next page changed or was retitled.
+class NeighbourCollector(CrossPageSnapshotCollector):
+    """Re-write the pages whose parent, previous or next page (or its title) changed.
 
-    Themes show those pages' titles (``<link rel="next">``, the previous and
-    next links); Sphinx re-writes a page when its own source changes, not
-    when a neighbour is added, removed or retitled. It keeps no record of its
-    own: the snapshot is taken from Sphinx's relations and titles.
+    Themes link every page to these (``<link rel="next">``, previous/next
+    links), from the relations Sphinx works out from the toctrees; Sphinx
+    itself writes again only the pages whose sources changed.
     """
 
     def process_doc(self, app: Sphinx, doctree: nodes.document) -> None:
-        pass  # the relations are Sphinx's own (env.collect_relations)
+        # Nothing to record: the relations come from Sphinx's own toctree data.
+        pass
 
     def snapshots(self, env: BuildEnvironment) -> dict[str, Any]:
-        titles = env.titles
+        def shown(docname: str | None) -> tuple[str, str] | None:
+            if docname is None:
+                return None
+            title = env.titles.get(docname)
+            return docname, title.pformat() if title is not None else ""
+
         return {
-            docname: tuple(
-                (other, titles[other].astext() if other in titles else "") for other in related
-            )
-            for docname, related in env.collect_relations().items()
+            docname: tuple(shown(related) for related in relations)
+            for docname, relations in env.collect_relations().items()
         }
 
 
 def setup_crossrefs(app: Sphinx) -> None:
     app.add_env_collector(RefTargetCollector)
-    app.add_env_collector(RelationsCollector)
+    app.add_env_collector(NeighbourCollector)

@@ -1,11 +1,17 @@
 """The first TL;DR of a page as its ``<meta name="description">`` and ``og:description``.
 
-An HTML-only post-transform appends ``tldr_description`` meta nodes to the
-resolved doctree, so the HTML writer escapes and places them in ``<head>``
-like the ones of docutils' ``meta`` directive. A page that has a description
-of its own (``.. meta:: :description: ...``) keeps it and gets none. With
-sphinxext-opengraph, which writes ``og:description`` itself, the TL;DR is
-handed to it as a page field instead, so the page never has two tags.
+An HTML-only post-transform appends ``explainer_description`` meta nodes to
+the resolved doctree, so the HTML writer escapes and places them in
+``<head>`` like the ones of docutils' ``meta`` directive. The author's own
+description wins over the TL;DR, for both tags: a ``.. meta:: :description:``
+or a ``:description:`` page field describes the page, and a
+``.. meta:: :property=og\\:description:`` or an ``:og:description:`` page
+field is its ``og:description``. A page never gets two of either tag.
+
+Themes and extensions that write the tags from the page's fields rather than
+from ``metatags`` get the description there (``html-page-context``):
+sphinxext-opengraph as the ``og:description`` field, shibuya (without
+opengraph) as the ``description`` field.
 """
 
 from __future__ import annotations
@@ -24,6 +30,9 @@ if TYPE_CHECKING:
 
 #: Descriptions are cut on a word boundary near this many characters.
 DESCRIPTION_LENGTH = 200
+#: A cut on a word boundary may give back at most this many characters;
+#: text with fewer spaces (CJK, long runs) is cut at the limit instead.
+WORD_CUT_SLACK = 40
 ELLIPSIS = "\N{HORIZONTAL ELLIPSIS}"
 OPENGRAPH = "sphinxext.opengraph"
 
@@ -33,11 +42,15 @@ class explainer_description(nodes.meta):  # noqa: N801
 
 
 def shorten(text: str, limit: int = DESCRIPTION_LENGTH) -> str:
-    """Cut ``text`` on the last word boundary within ``limit``, adding an ellipsis."""
+    """Cut ``text`` on the last word boundary within ``limit``, adding an ellipsis.
+
+    When that boundary is far back (a script written without spaces, or a
+    long unbroken run), the text is cut at ``limit`` instead.
+    """
     if len(text) <= limit:
         return text
-    head = text[: limit + 1]
-    cut = head.rsplit(" ", 1)[0] if " " in head else text[:limit]
+    space = text.rfind(" ", 0, limit + 1)
+    cut = text[:space] if space >= limit - WORD_CUT_SLACK else text[:limit]
     return cut.rstrip(" ,;:.-\N{EM DASH}\N{EN DASH}") + ELLIPSIS
 
 
@@ -46,25 +59,36 @@ def tldr_text(block: explainer_tldr) -> str:
     return plain_text(block, " ")
 
 
-def has_own_description(document: nodes.document) -> bool:
-    """Whether the author gave the page a description with the ``meta`` directive."""
-    return any(
-        node.get("name") == "description" and not isinstance(node, explainer_description)
-        for node in document.findall(nodes.meta)
-    )
+def own_meta(document: nodes.document, **attributes: str) -> str | None:
+    """The content of the author's first ``meta`` tag with ``attributes``, if any."""
+    for node in document.findall(nodes.meta):
+        if isinstance(node, explainer_description):
+            continue
+        if all(node.get(name) == value for name, value in attributes.items()):
+            return str(node.get("content", ""))
+    return None
 
 
-def page_description(document: nodes.document) -> str | None:
-    """The description the first TL;DR gives the page, if it should give one."""
-    if has_own_description(document):
-        return None
+def field_text(fields: dict[str, Any], name: str) -> str:
+    """A page field as one line of text, or ``""``."""
+    return " ".join(str(fields.get(name) or "").split())
+
+
+def page_description(document: nodes.document, fields: dict[str, Any]) -> str:
+    """The page's description: the author's own, else its first TL;DR, else ``""``."""
+    own = own_meta(document, name="description") or field_text(fields, "description")
+    if own:
+        return own
     first = next(iter(document.findall(explainer_tldr)), None)
-    text = shorten(tldr_text(first)) if first is not None else ""
-    return text or None
+    return shorten(tldr_text(first)) if first is not None else ""
 
 
 class TldrDescriptionTransform(SphinxPostTransform):
-    """Append the page's description meta tags, taken from its first TL;DR."""
+    """Append the description meta tags the page lacks, from its first TL;DR.
+
+    The description is also kept on the document (``explainer_description``)
+    for :func:`share_description`.
+    """
 
     default_priority = 900
     formats = ("html",)
@@ -72,33 +96,41 @@ class TldrDescriptionTransform(SphinxPostTransform):
     def run(self, **kwargs: Any) -> None:
         if not self.config.explainer_tldr_description:
             return
-        description = page_description(self.document)
-        if description is None:
+        fields = self.env.metadata.get(self.env.docname, {})
+        description = page_description(self.document, fields)
+        if not description:
             return
-        self.document += explainer_description(name="description", content=description)
-        if OPENGRAPH not in self.app.extensions:
+        self.document["explainer_description"] = description
+        if own_meta(self.document, name="description") is None:
+            self.document += explainer_description(name="description", content=description)
+        own_og = own_meta(self.document, property="og:description") or fields.get("og:description")
+        if OPENGRAPH not in self.app.extensions and not own_og:
             self.document += explainer_description(property="og:description", content=description)
 
 
-def hand_description_to_opengraph(
+def share_description(
     app: Sphinx,
     pagename: str,
     templatename: str,
     context: dict[str, Any],
     doctree: nodes.document | None,
 ) -> None:
-    """Give sphinxext-opengraph the TL;DR as the page's ``og:description`` field.
+    """Give the description to those who read it from the page's fields.
 
-    opengraph reads ``og:*`` page fields from ``context["meta"]``; a copy is
-    passed so that the environment's metadata stays untouched.
+    sphinxext-opengraph reads ``og:*`` page fields from ``context["meta"]``
+    (the author's ``:og:description:`` stays first); shibuya without
+    opengraph writes both tags from ``meta.description`` and ignores
+    ``metatags``. A copy is given, so that the environment's metadata stays
+    untouched.
     """
-    if doctree is None or OPENGRAPH not in app.extensions:
+    description = doctree.get("explainer_description") if doctree is not None else None
+    if not description:
         return
-    if not app.config.explainer_tldr_description:
-        return
-    ours = [node["content"] for node in doctree.findall(explainer_description)]
-    if ours:
-        context["meta"] = {**(context.get("meta") or {}), "og:description": ours[0]}
+    fields = dict(context.get("meta") or {})
+    fields.setdefault("description", description)
+    if OPENGRAPH in app.extensions:
+        fields.setdefault("og:description", description)
+    context["meta"] = fields
 
 
 def visit_tldr_description(self: HTML5Translator, node: explainer_description) -> None:
@@ -113,4 +145,4 @@ def setup_description(app: Sphinx) -> None:
     app.add_node(explainer_description, html=(visit_tldr_description, depart_tldr_description))
     app.add_post_transform(TldrDescriptionTransform)
     # Before sphinxext-opengraph's own handler (default priority 500).
-    app.connect("html-page-context", hand_description_to_opengraph, priority=400)
+    app.connect("html-page-context", share_description, priority=400)

@@ -16,8 +16,10 @@ Stores (``domain.data[<store>][docname]``):
     ``:date:`` field; other pages' records hold only their title, TL;DR and
     questions. Collected on ``doctree-read``.
 ``citation_references``
-    The ``(citation label, reference id)`` pairs each page cites, in page
-    order (:mod:`sphinx_explainer.footnotes`).
+    The citation references of each page, in page order: label, reference
+    id, and the ``only``/``ifconfig`` conditions the reference sits under
+    (:mod:`sphinx_explainer.footnotes`); sphinxcontrib-bibtex's references
+    are kept under the label ``cite:<keys>``.
 ``ref_targets``
     The ``:ref:`` targets each page links to (:mod:`sphinx_explainer.crossrefs`).
 ``lists``

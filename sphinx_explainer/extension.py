@@ -27,6 +27,7 @@ from sphinx_explainer.page_context import setup_page_context
 from sphinx_explainer.previews import setup_previews
 from sphinx_explainer.records import setup_records
 from sphinx_explainer.tags import setup_tags
+from sphinx_explainer.single_page import setup_single_page
 from sphinx_explainer.tldr import setup_tldr
 
 if TYPE_CHECKING:
@@ -74,5 +75,6 @@ def setup_extension(app: Sphinx) -> None:
     setup_footnotes(app)
     setup_previews(app)
     setup_colon_fence(app)
+    setup_single_page(app)
     app.connect("builder-inited", add_explainer_domain)
     app.connect("builder-inited", add_html_assets)

@@ -51,6 +51,9 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from docutils import nodes
 from docutils.parsers.rst import directives
+from sphinx.addnodes import only
+from sphinx.ext.ifconfig import ifconfig
+from sphinx.transforms import SphinxTransform
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.docutils import SphinxDirective
 from sphinx_design.dropdown import dropdown_main, dropdown_title
@@ -66,6 +69,7 @@ from sphinx_explainer.shared import (
     ExplainerDirective,
     LenientOptions,
     check_options,
+    class_option,
     flag,
     warn,
 )
@@ -117,6 +121,11 @@ def question_text(item: nodes.Element) -> str:
         (child for child in item.children if isinstance(child, explainer_faq_question)), None
     )
     return plain_text(question, " ") if question is not None else ""
+
+
+def answer_text(answer: nodes.Element, separator: str = "\n") -> str:
+    """The plain text of an answer, without the questions of a FAQ nested in it."""
+    return plain_text(answer, separator, skip=(explainer_faq,))
 
 
 def unique_id(document: nodes.document, base: str) -> str:
@@ -172,6 +181,9 @@ class FaqDirective(ExplainerDirective):
 def _belongs_in_faq(node: nodes.Node) -> bool:
     if isinstance(node, explainer_faq_item | nodes.Invisible | nodes.system_message):
         return True
+    if isinstance(node, only | ifconfig):
+        # Conditional questions: the container is resolved away when written.
+        return all(_belongs_in_faq(child) for child in node.children)
     # What a faq-item without a question leaves behind was warned about already.
     return isinstance(node, nodes.container) and "explainer-faq-unasked" in node["classes"]
 
@@ -180,8 +192,9 @@ class FaqItemDirective(SphinxDirective):
     """``.. faq-item:: The question?`` with the answer as content.
 
     The question is parsed as inline markup. The anchor is the ``:name:`` if
-    given, else a slug of the question, made unique on the page with ``-2``,
-    ``-3``... in document order, so it is the same on every rebuild.
+    given, else a slug of the question (:class:`FaqSlugTransform`), made
+    unique on the page with ``-2``, ``-3``... in document order, so it is the
+    same on every rebuild.
     """
 
     # Declared optional so that a missing question gets our warning, not
@@ -190,7 +203,7 @@ class FaqItemDirective(SphinxDirective):
     final_argument_whitespace = True
     has_content = True
     option_spec: ClassVar[dict[str, Callable[[str], object]]] = LenientOptions(
-        {"name": directives.unchanged, "open": flag, "class": directives.class_option}
+        {"name": directives.unchanged, "open": flag, "class": class_option}
     )
 
     def run(self) -> list[nodes.Node]:
@@ -253,9 +266,29 @@ class FaqItemDirective(SphinxDirective):
                 self.add_name(item)
                 if item["ids"]:
                     return
-        anchor = unique_id(document, nodes.make_id(plain_text(question, " ")) or FALLBACK_SLUG)
-        item["ids"].append(anchor)
-        document.ids[anchor] = item
+        # Left without an anchor: FaqSlugTransform gives it a slug once every
+        # other id of the page is made.
+
+
+class FaqSlugTransform(SphinxTransform):
+    """Give each question without a ``:name:`` a slug of its text as anchor.
+
+    Runs when the page is parsed and docutils' and Sphinx's transforms have
+    made every other id (sections, explicit labels, figures), and just before
+    ``doctree-read``. A slug never takes an id that a label or a section
+    would have had: the question yields (``install-2``), so adding a
+    question never breaks an existing permalink.
+    """
+
+    default_priority = 870
+
+    def apply(self, **kwargs: Any) -> None:
+        for item in self.document.findall(explainer_faq_item):
+            if item["ids"]:
+                continue
+            anchor = unique_id(self.document, nodes.make_id(question_text(item)) or FALLBACK_SLUG)
+            item["ids"].append(anchor)
+            self.document.ids[anchor] = item
 
 
 def warn_items_outside_faq(app: Sphinx, doctree: nodes.document) -> None:
@@ -304,7 +337,7 @@ class FaqHtmlTransform(SphinxPostTransform):
         if not items:
             return
         if self.config.explainer_faq_jsonld and not getattr(self.app.builder, "embedded", False):
-            data = faq_page(_question_and_answer(item) for item in items)
+            data = faq_page((_question_and_answer(item) for item in items), skip=(explainer_faq,))
             if data is not None:
                 self.document += explainer_jsonld(json=script_safe_json(data))
         for item in items:
@@ -536,6 +569,7 @@ def setup_faq(app: Sphinx) -> None:
     app.add_node(explainer_faq_permalink, html=(visit_permalink_html, depart_permalink_html))
     app.add_directive("faq", FaqDirective)
     app.add_directive("faq-item", FaqItemDirective)
+    app.add_transform(FaqSlugTransform)
     app.add_post_transform(FaqHtmlTransform)
     app.connect("doctree-read", note_faq_labels)
     app.connect("doctree-read", warn_items_outside_faq)

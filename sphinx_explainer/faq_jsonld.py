@@ -27,15 +27,20 @@ if TYPE_CHECKING:
 SCHEMA_CONTEXT = "https://schema.org"
 
 
-def faq_page(pairs: Iterable[tuple[nodes.Element, nodes.Element]]) -> dict[str, Any] | None:
+def faq_page(
+    pairs: Iterable[tuple[nodes.Element, nodes.Element]],
+    skip: tuple[type[nodes.Node], ...] = (),
+) -> dict[str, Any] | None:
     """A schema.org ``FAQPage`` of ``(question, answer)`` node pairs, in order.
 
-    Pairs with an empty question or answer are left out (schema.org requires
-    both); None if no pair is left.
+    Nodes of the classes in ``skip`` stay out of the answers (a FAQ nested in
+    an answer: its questions are pairs of their own). Pairs with an empty
+    question or answer are left out (schema.org requires both); None if no
+    pair is left.
     """
     entities = []
     for question, answer in pairs:
-        name, text = plain_text(question), plain_text(answer)
+        name, text = plain_text(question), plain_text(answer, skip=skip)
         if not name or not text:
             continue
         entities.append(

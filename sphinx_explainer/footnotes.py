@@ -37,6 +37,12 @@ citation is re-written whenever the references to it from elsewhere change
 (``env-get-outdated`` takes a snapshot before reading, ``env-get-updated``
 compares it after reading and names the pages to re-write). The records
 live in the ``explainer`` domain.
+
+A reference may sit under ``only`` or ``ifconfig``, which are resolved when a
+page is written, after the records are made. Each record keeps the
+conditions its reference sits under, and a back link to a place on another
+page is made only when those conditions hold for the builder at hand, as
+they do when that page is written.
 """
 
 from __future__ import annotations
@@ -44,12 +50,16 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from docutils import nodes
-from sphinx.addnodes import pending_xref
+from sphinx.addnodes import only, pending_xref
+from sphinx.errors import ExtensionError
+from sphinx.ext.ifconfig import ifconfig
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from sphinx_explainer._i18n import _
 from sphinx_explainer.crossrefs import CrossPageSnapshotCollector
 from sphinx_explainer.domain import CITATION_REFERENCES, CITING_PLACES, explainer_domain
+from sphinx_explainer.plaintext import CITATION_REFERENCE_CLASS
+from sphinx_explainer.single_page import SINGLE_PAGE_BUILDER, scoped_id
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -95,11 +105,24 @@ class explainer_backlink(nodes.reference):  # noqa: N801
     """
 
 
+#: An ``only`` or ``ifconfig`` a reference sits under: ``(directive, expression)``.
+Condition = tuple[str, str]
+
+
+class CitationReference(NamedTuple):
+    """A citation reference of a page, as recorded when the page is read."""
+
+    label: str
+    refid: str
+    conditions: tuple[Condition, ...] = ()
+
+
 class CitingPlace(NamedTuple):
-    """A reference to a note: the page it is on and its id there."""
+    """A reference to a note: the page it is on, its id there, its conditions."""
 
     docname: str
     refid: str
+    conditions: tuple[Condition, ...] = ()
 
 
 # -- labels -------------------------------------------------------------------
@@ -141,9 +164,40 @@ def note_label(note: nodes.Element) -> str:
 # -- cross-page citation data --------------------------------------------------
 
 
-def citation_references(env: BuildEnvironment) -> dict[str, list[tuple[str, str]]]:
-    """Per page, the ``(citation label, reference id)`` pairs it cites, in page order."""
+def citation_references(env: BuildEnvironment) -> dict[str, list[CitationReference]]:
+    """Per page, the citation references it holds, in page order."""
     return explainer_domain(env).store(CITATION_REFERENCES)
+
+
+def conditions_of(node: nodes.Element) -> tuple[Condition, ...]:
+    """The ``only`` and ``ifconfig`` expressions ``node`` sits under, outermost first."""
+    found: list[Condition] = []
+    parent = node.parent
+    while parent is not None:
+        if isinstance(parent, only | ifconfig):
+            found.append((parent.tagname, parent["expr"]))
+        parent = parent.parent
+    return tuple(reversed(found))
+
+
+def condition_holds(app: Sphinx, condition: Condition) -> bool:
+    """Whether an ``only`` or ``ifconfig`` keeps its content in this build.
+
+    Evaluated as Sphinx evaluates them when it writes a page:
+    ``OnlyNodeTransform`` with the builder's tags, ``sphinx.ext.ifconfig``
+    with the configuration values and ``builder`` in its namespace. An
+    expression that fails there fails here too, and keeps nothing.
+    """
+    directive, expression = condition
+    try:
+        if directive == "only":
+            return bool(app.tags.eval_condition(expression))
+        namespace = {value.name: value.value for value in app.config}
+        namespace.update(app.config.__dict__.copy())
+        namespace["builder"] = app.builder.name
+        return bool(eval(expression, namespace))  # noqa: S307 - as sphinx.ext.ifconfig does
+    except Exception:  # noqa: BLE001 - Sphinx reports the error when it writes that page
+        return False
 
 
 def reading_order(env: BuildEnvironment) -> list[str]:
@@ -166,8 +220,9 @@ def places_citing(env: BuildEnvironment, order: Iterable[str]) -> dict[str, list
     references = citation_references(env)
     places: dict[str, list[CitingPlace]] = {}
     for docname in order:
-        for label, refid in references.get(docname, ()):
-            places.setdefault(label, []).append(CitingPlace(docname, refid))
+        for reference in references.get(docname, ()):
+            place = CitingPlace(docname, reference.refid, reference.conditions)
+            places.setdefault(reference.label, []).append(place)
     return places
 
 
@@ -193,7 +248,31 @@ def citation_backlink_snapshots(env: BuildEnvironment) -> dict[str, tuple[Any, .
     for label, (docname, _labelid, _line) in sorted(domain.data.get("citations", {}).items()):
         others = tuple(place for place in places.get(label, ()) if place.docname != docname)
         snapshots.setdefault(docname, []).append((label, others))
-    return {docname: tuple(snapshot) for docname, snapshot in snapshots.items()}
+    result = {docname: tuple(snapshot) for docname, snapshot in snapshots.items()}
+    for docname, places in bibtex_citing_places(env).items():
+        result[docname] = (*result.get(docname, ()), ("cite", places))
+    return result
+
+
+def bibtex_citing_places(env: BuildEnvironment) -> dict[str, tuple[Any, ...]]:
+    """For each page with a sphinxcontrib-bibtex bibliography, the bibtex
+    references on other pages (page, id, keys), which its back links show."""
+    try:
+        domain = env.get_domain("cite")
+    except ExtensionError:  # sphinxcontrib-bibtex is not loaded
+        return {}
+    pages = {key.docname for key in getattr(domain, "bibliographies", {})}
+    references = [
+        (ref.docname, ref.citation_ref_id, tuple(target.key for target in ref.targets))
+        for ref in getattr(domain, "citation_refs", [])
+    ]
+    return {page: tuple(sorted(ref for ref in references if ref[0] != page)) for page in pages}
+
+
+def recorded_label(node: pending_xref) -> str:
+    """The label a citation reference is recorded under (``cite:<key>`` for bibtex)."""
+    target = node["reftarget"]
+    return target if node["refdomain"] == "citation" else f"cite:{target}"
 
 
 class CitationReferenceCollector(CrossPageSnapshotCollector):
@@ -201,13 +280,15 @@ class CitationReferenceCollector(CrossPageSnapshotCollector):
 
     store = CITATION_REFERENCES
 
-    def collect(self, app: Sphinx, doctree: nodes.document) -> list[tuple[str, str]]:
+    def collect(self, app: Sphinx, doctree: nodes.document) -> list[CitationReference]:
         # Sphinx's CitationReferenceTransform has turned each [CIT]_ into a
         # pending_xref that keeps the reference's ids.
+        # sphinxcontrib-bibtex's references (domain "cite") are recorded for
+        # their conditions, under a label of their own.
         return [
-            (node["reftarget"], node["ids"][0])
+            CitationReference(recorded_label(node), node["ids"][0], conditions_of(node))
             for node in doctree.findall(pending_xref)
-            if node.get("refdomain") == "citation" and node["ids"]
+            if node.get("refdomain") in {"citation", "cite"} and node["ids"]
         ]
 
     def snapshots(self, env: BuildEnvironment) -> dict[str, Any]:
@@ -220,6 +301,15 @@ class CitationReferenceCollector(CrossPageSnapshotCollector):
 
 
 # -- the post-transform ------------------------------------------------------------
+
+
+def references_by_target(references: Iterable[nodes.Element]) -> dict[str, list[str]]:
+    """For each ``refid``, the ids of the references on the page that lead to it."""
+    citing: dict[str, list[str]] = {}
+    for node in references:
+        if node.get("refid") and node["ids"]:
+            citing.setdefault(node["refid"], []).append(node["ids"][0])
+    return citing
 
 
 def element_positions(elements: Iterable[nodes.Element]) -> dict[str, int]:
@@ -245,6 +335,23 @@ def link_target(builder: Builder, fromdocname: str, place: CitingPlace) -> dict[
     return {"refuri": f"{uri}#{place.refid}"}
 
 
+class CitationReferenceMarker(SphinxPostTransform):
+    """Class Sphinx's citation references, so that they stay known once resolved.
+
+    Resolved, a ``[CIT]_`` is a plain ``reference``; the class, which
+    docutils copies onto it, tells :func:`~sphinx_explainer.plaintext.plain_text`
+    to leave it out of descriptions and JSON-LD, as it does footnote marks.
+    """
+
+    # Before the references are resolved (10).
+    default_priority = 5
+
+    def run(self, **kwargs: Any) -> None:
+        for node in self.document.findall(pending_xref):
+            if node.get("refdomain") == "citation":
+                node["classes"].append(CITATION_REFERENCE_CLASS)
+
+
 class FootnoteBacklinksTransform(SphinxPostTransform):
     """Give each footnote and citation one back link per place that cites it."""
 
@@ -263,13 +370,14 @@ class FootnoteBacklinksTransform(SphinxPostTransform):
         footnotes = [node for node in elements if isinstance(node, nodes.footnote)]
         citations = [node for node in elements if isinstance(node, nodes.citation)]
         references = [node for node in elements if isinstance(node, (nodes.footnote_reference, nodes.reference))]
+        citing = references_by_target(references)
         targets: dict[str, nodes.Element] = {}
         for note in footnotes:
-            places = self.footnote_places(note, positions)
+            places = self.footnote_places(note, positions, citing)
             self.replace_backrefs(note, places, style, targets)
         places_by_label = citing_places(self.env) if citations else {}
         for note in citations:
-            places = self.citation_places(note, places_by_label, positions)
+            places = self.citation_places(note, places_by_label, positions, citing)
             self.replace_backrefs(note, places, style, targets)
         self.mark_targets(references, targets)
         for citation in citations:
@@ -281,25 +389,41 @@ class FootnoteBacklinksTransform(SphinxPostTransform):
             if isinstance(reference, nodes.footnote_reference) and not isinstance(reference, explainer_noteref):
                 self.replace_reference(reference)
 
-    def footnote_places(self, note: nodes.Element, positions: dict[str, int]) -> list[CitingPlace]:
+    def footnote_places(
+        self, note: nodes.Element, positions: dict[str, int], citing: dict[str, list[str]]
+    ) -> list[CitingPlace]:
+        """The places on this page that cite ``note``.
+
+        docutils' ``backrefs`` miss a reference by number to an auto-numbered
+        note (``[3]_`` to the third ``[#]``): every reference that leads to
+        the note counts.
+        """
         docname = self.env.docname
-        refids = [refid for refid in dict.fromkeys(note.get("backrefs", [])) if refid in positions]
-        return [CitingPlace(docname, refid) for refid in sorted(refids, key=positions.__getitem__)]
+        by_link = (refid for node_id in note["ids"] for refid in citing.get(node_id, []))
+        refids = [*note.get("backrefs", []), *by_link]
+        found = [refid for refid in dict.fromkeys(refids) if refid in positions]
+        return [CitingPlace(docname, refid) for refid in sorted(found, key=positions.__getitem__)]
 
     def citation_places(
         self,
         note: nodes.Element,
         places_by_label: dict[str, list[CitingPlace]],
         positions: dict[str, int],
+        citing: dict[str, list[str]],
     ) -> list[CitingPlace]:
         label = note_label(note)
         defined = self.env.get_domain("citation").data.get("citations", {}).get(label)
-        if defined is None or defined[0] != note.get("docname") or defined[1] not in note["ids"]:
+        if defined is None:
+            # A citation of another extension (sphinxcontrib-bibtex): the
+            # references on this page that its backrefs or links name, then
+            # those on other pages that its domain knows of.
+            return [*self.footnote_places(note, positions, citing), *self.bibtex_places(note)]
+        if defined[0] != note.get("docname") or defined[1] not in note["ids"]:
             # A duplicate that Sphinx warned about: its references lead to the other one.
             return []
         # A reference copied with its title (into a local table of contents)
         # keeps its id: one place, one back link.
-        places = list(dict.fromkeys(places_by_label.get(label, [])))
+        places = [self.as_shown(place) for place in dict.fromkeys(places_by_label.get(label, []))]
         here = note["docname"]
         # The places on this page, where the doctree is at hand, in its order.
         local = sorted(
@@ -310,10 +434,52 @@ class FootnoteBacklinksTransform(SphinxPostTransform):
         ordered: list[CitingPlace] = []
         for place in places:
             if place.docname != here:
-                ordered.append(place)
+                if all(condition_holds(self.app, condition) for condition in place.conditions):
+                    ordered.append(place)
             elif place.refid in positions:
                 ordered.append(next(local_iter))
         return ordered
+
+    def as_shown(self, place: CitingPlace) -> CitingPlace:
+        """``place`` with its id as this output names it (see :mod:`.single_page`)."""
+        if self.app.builder.name != SINGLE_PAGE_BUILDER or place.docname == self.env.docname:
+            return place
+        return place._replace(refid=scoped_id(place.docname, place.refid))
+
+    def bibtex_places(self, note: nodes.Element) -> list[CitingPlace]:
+        """The places on other pages that cite a sphinxcontrib-bibtex citation.
+
+        bibtex gives back references within a page only; its ``cite`` domain
+        knows each citation's key (``citations``) and every reference with
+        the keys it cites (``citation_refs``). Conditions come from our own
+        record of the reference, as for Sphinx's citations.
+        """
+        try:
+            domain = self.env.get_domain("cite")
+        except ExtensionError:  # sphinxcontrib-bibtex is not loaded
+            return []
+        citations = getattr(domain, "citations", None) or []
+        key = next((cited.key for cited in citations if cited.citation_id in note["ids"]), None)
+        if key is None:
+            return []
+        here = note.get("docname", self.env.docname)
+        conditions = {
+            (docname, reference.refid): reference.conditions
+            for docname, references in citation_references(self.env).items()
+            for reference in references
+        }
+        order = {docname: index for index, docname in enumerate(reading_order(self.env))}
+        places = []
+        for ref in getattr(domain, "citation_refs", []):
+            if ref.docname != here and key in {target.key for target in ref.targets}:
+                where = (ref.docname, ref.citation_ref_id)
+                places.append(self.as_shown(CitingPlace(*where, conditions.get(where, ()))))
+        places.sort(key=lambda place: order.get(place.docname, len(order)))
+        return [
+            place
+            for place in places
+            if all(condition_holds(self.app, condition) for condition in place.conditions)
+        ]
 
     def replace_backrefs(
         self,
@@ -365,7 +531,8 @@ class FootnoteBacklinksTransform(SphinxPostTransform):
         citation references, whose back links may be on other pages.
         """
         ids = set(targets)
-        ids.update(refid for _label, refid in citation_references(self.env).get(self.env.docname, ()))
+        cited_here = citation_references(self.env).get(self.env.docname, ())
+        ids.update(reference.refid for reference in cited_here)
         for node in references:
             if not ids.isdisjoint(node["ids"]) and "explainer-noteref" not in node["classes"]:
                 node["classes"].append("explainer-noteref")
@@ -455,5 +622,6 @@ def setup_footnotes(app: Sphinx) -> None:
     app.add_node(explainer_backlinks, html=(visit_backlinks_html, depart_backlinks_html))
     app.add_node(explainer_backlink_marker, html=(visit_marker_html, depart_marker_html))
     app.add_node(explainer_backlink, html=(visit_backlink_html, depart_backlink_html))
+    app.add_post_transform(CitationReferenceMarker)
     app.add_post_transform(FootnoteBacklinksTransform)
     app.add_env_collector(CitationReferenceCollector)

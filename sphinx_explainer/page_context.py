@@ -71,7 +71,10 @@ REFERENCE_CSS = "sphinx-explainer-reference.css"
 _REFERENCE_NODES = (addnodes.desc, nodes.field_list, nodes.option_list)
 #: A theme option only this theme (or a theme inheriting it) has.
 THEME_MARKER = "theme_words_per_minute"
-_ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?![\d])")
+#: An ISO date, optionally with an ISO time of day (whose date is kept).
+_ISO_DATE = re.compile(
+    r"(\d{4})-(\d{2})-(\d{2})(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?"
+)
 #: Han, kana and hangul are written without spaces; two characters count as a word.
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 _CJK_PER_WORD = 2
@@ -96,6 +99,8 @@ def format_page_date(value: object, language: str | None) -> tuple[str, str]:
     ('21. Mai 2026', '2026-05-21')
     >>> format_page_date("Spring 2026", "en")
     ('Spring 2026', '')
+    >>> format_page_date("2026-05-21, updated 2026-06-01", "en")
+    ('2026-05-21, updated 2026-06-01', '')
     """
     text = str(value).strip()
     date = _parse_date(text)
@@ -111,7 +116,13 @@ def iso_date(value: object) -> str:
 
 
 def _parse_date(text: str) -> dt.date | None:
-    match = _ISO_DATE.match(text)
+    """The date ``text`` is, if it is exactly an ISO date, else None.
+
+    An ISO time of day may follow (``2026-05-21T09:30:00``); nothing else:
+    ``2026-05-21, updated 2026-06-01`` is not one, and is shown as written
+    (with a warning, see :func:`sphinx_explainer.records.check_article_fields`).
+    """
+    match = _ISO_DATE.fullmatch(text)
     if not match:
         return None
     try:

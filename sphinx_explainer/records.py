@@ -5,6 +5,10 @@ fields), each page's title, TL;DR and FAQ questions, and for an article its
 fields, word count and objectives too, are taken as plain text from its
 doctree and stored in the ``explainer`` domain, where the site features and
 the article theme's byline read them.
+
+Before that, while the page's fields are still in its doctree, a ``:date:``
+or ``:updated:`` that is not exactly an ISO date is warned about, and so is
+an article without a title (:func:`check_article_fields`).
 """
 
 from __future__ import annotations
@@ -15,7 +19,12 @@ from typing import TYPE_CHECKING, Any
 from docutils import nodes
 
 from sphinx_explainer.domain import PageRecord, Question, explainer_domain
-from sphinx_explainer.faq import explainer_faq_answer, explainer_faq_item, explainer_faq_question
+from sphinx_explainer.faq import (
+    answer_text,
+    explainer_faq_answer,
+    explainer_faq_item,
+    explainer_faq_question,
+)
 from sphinx_explainer.learn import explainer_learn
 from sphinx_explainer.page_context import count_words, iso_date, metadata_author
 from sphinx_explainer.plaintext import plain_text
@@ -50,7 +59,7 @@ def _questions(doctree: nodes.document) -> tuple[Question, ...]:
         answer = next((c for c in item.children if isinstance(c, explainer_faq_answer)), None)
         if question is None or not item["ids"]:
             continue
-        text = plain_text(answer, " ") if answer is not None else ""
+        text = answer_text(answer, " ") if answer is not None else ""
         questions.append(Question(item["ids"][0], plain_text(question, " "), text))
     return tuple(questions)
 

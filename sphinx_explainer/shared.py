@@ -8,7 +8,7 @@ words, parses its content and emits the titled block node of
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, ClassVar, NamedTuple
 
 from docutils import nodes
 from docutils.parsers.rst import directives
@@ -43,6 +43,33 @@ class LenientOptions(dict):
         return directives.unchanged
 
 
+class RejectedValue(NamedTuple):
+    """An option value its converter rejected, kept for :func:`check_options`."""
+
+    value: str | None
+    reason: str
+
+
+def lenient(converter: Callable[[str | None], object]) -> Callable[[str | None], object]:
+    """``converter``, returning a :class:`RejectedValue` instead of raising.
+
+    docutils drops the whole directive, content and all, when a converter
+    raises (``:class:`` with no value); the directive warns and renders instead.
+    """
+
+    def convert(argument: str | None) -> object:
+        try:
+            return converter(argument)
+        except (ValueError, TypeError) as error:
+            return RejectedValue(argument, str(error))
+
+    return convert
+
+
+#: ``directives.class_option`` that lets :func:`check_options` warn.
+class_option = lenient(directives.class_option)
+
+
 def flag(argument: str | None) -> str | None:
     """Like ``directives.flag``, but keeps a stray value for :func:`check_options`."""
     return argument.strip() or None if argument else None
@@ -61,6 +88,15 @@ def check_options(directive: SphinxDirective, subtype: str) -> None:
                 subtype,
             )
             del directive.options[name]
+        elif isinstance(directive.options[name], RejectedValue):
+            rejected = directive.options.pop(name)
+            warn(
+                f"The option ':{name}:' of the '{directive.name}' directive was ignored: "
+                f"{rejected.reason.rstrip('.')}. Write ':{name}: value', or leave the "
+                "option out.",
+                directive.get_location(),
+                subtype,
+            )
         elif known[name] is flag and directive.options[name] is not None:
             warn(
                 f"The option ':{name}:' of the '{directive.name}' directive takes no value, "
@@ -82,7 +118,7 @@ class ExplainerDirective(SphinxDirective):
     final_argument_whitespace = True
     has_content = True
     option_spec: ClassVar[dict[str, Callable[[str], object]]] = LenientOptions(
-        {"class": directives.class_option, "name": directives.unchanged}
+        {"class": class_option, "name": directives.unchanged}
     )
 
     node_class: ClassVar[type[ExplainerBlock]]

@@ -35,10 +35,10 @@ def test_long_tldr_is_cut_on_a_word_boundary(described):
     assert metas(soup, property="og:description") == [description]
 
 
-def test_own_description_is_kept(described):
+def test_own_description_is_kept_for_both_tags(described):
     soup = soup_of(described, "own")
     assert metas(soup, name="description") == ["The author's own description."]
-    assert metas(soup, property="og:description") == []
+    assert metas(soup, property="og:description") == ["The author's own description."]
 
 
 def test_page_without_tldr_has_no_description(described):
@@ -78,7 +78,7 @@ def test_singlehtml_has_one_description(build):
     app = build("description", "singlehtml")
     soup = soup_of(app)
     assert metas(soup, name="description") == ["The author's own description."]
-    assert metas(soup, property="og:description") == []
+    assert metas(soup, property="og:description") == ["The author's own description."]
     without_own = build("description", "singlehtml", srcdir=app.srcdir, confoverrides={"exclude_patterns": ["own.rst"]}, freshenv=True)
     soup = soup_of(without_own)
     assert len(metas(soup, name="description")) == 1

@@ -204,3 +204,47 @@ def test_print_shows_every_answer_without_permalinks(site, new_page):
     assert closed.is_visible()
     assert "He announced it on May 19, 2026" in closed.inner_text()
     assert not page.locator(".explainer-faq-permalink").first.is_visible()
+
+
+LONG_QUESTIONS = """\
+Long questions
+==============
+
+.. faq::
+
+   .. faq-item:: What does ``explainer_footnote_backlink_labels_and_some_more_words`` do?
+
+      It labels the back links.
+
+   .. faq-item:: Is Donaudampfschifffahrtselektrizitätenhauptbetriebswerkbauunterbeamtengesellschaft a word?
+
+      Yes, a long one.
+"""
+
+
+@pytest.mark.parametrize("theme", ["sphinx_explainer", "pydata_sphinx_theme"])
+def test_long_questions_wrap_on_a_320_pixel_screen(make_app, tmp_path, serve, new_page, theme):
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "conf.py").write_text(
+        f'extensions = ["sphinx_explainer"]\nproject = "Wrap"\nhtml_theme = "{theme}"\n', encoding="utf-8"
+    )
+    (src / "index.rst").write_text(LONG_QUESTIONS, encoding="utf-8")
+    app = make_app("html", srcdir=src)
+    app.build()
+    page = new_page(width=320, height=640)
+    page.goto(serve(app.outdir) + "index.html")
+    page.wait_for_load_state("load")
+    page.evaluate("() => document.querySelectorAll('details').forEach(d => { d.open = true; })")
+    # pydata-sphinx-theme's own header is 344 px wide at 320 px: measure the FAQ.
+    widest = page.evaluate(
+        "() => Math.max(...[...document.querySelectorAll('.explainer-faq, .explainer-faq *')]"
+        ".map(e => e.getBoundingClientRect().right))"
+    )
+    assert widest <= 320, theme
+    if theme == "sphinx_explainer":
+        assert page.evaluate("() => document.documentElement.scrollWidth") <= 320
+    for summary in page.locator("summary.explainer-faq-question").all():
+        chevron = summary.locator(".sd-summary-state-marker").bounding_box()
+        assert chevron is not None and chevron["x"] + chevron["width"] <= 320, theme
+    save_screenshot(page, f"faq-long-questions-320-{theme}")
