@@ -47,6 +47,6 @@ def doctree_snapshot(doctree: nodes.document) -> str:
     The build's path, Sphinx's translation progress and docutils' spelling of
     booleans differ between the supported versions; the rest is ours.
     """
-    text = re.sub(r'<document source="[^"]*"', '<document source="index.rst"', doctree.pformat())
+    text = re.sub(r'(<document\b[^>]*? )source="[^"]*"', r'\1source="index.rst"', doctree.pformat())
     text = re.sub(r' translation_progress="[^"]*"', "", text)
     return text.replace('="True"', '="1"').replace('="False"', '="0"')
