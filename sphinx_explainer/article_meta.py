@@ -20,14 +20,13 @@ from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from sphinx_explainer.collection import is_site_builder, page_url
-from sphinx_explainer.description import OPENGRAPH
+from sphinx_explainer.description import OPENGRAPH, depart_meta_html, visit_meta_html
 from sphinx_explainer.domain import explainer_domain
 from sphinx_explainer.faq_jsonld import SCHEMA_CONTEXT
 from sphinx_explainer.jsonld import explainer_jsonld, script_safe_json
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
-    from sphinx.writers.html5 import HTML5Translator
 
     from sphinx_explainer.domain import PageRecord
 
@@ -96,16 +95,8 @@ def hand_og_type_to_opengraph(
         context["meta"] = {**(context.get("meta") or {}), "og:type": "article"}
 
 
-def visit_article_meta(self: HTML5Translator, node: explainer_article_meta) -> None:
-    self.visit_meta(node)
-
-
-def depart_article_meta(self: HTML5Translator, node: explainer_article_meta) -> None:
-    self.depart_meta(node)
-
-
 def setup_article_meta(app: Sphinx) -> None:
-    app.add_node(explainer_article_meta, html=(visit_article_meta, depart_article_meta))
+    app.add_node(explainer_article_meta, html=(visit_meta_html, depart_meta_html))
     app.add_post_transform(ArticleMetadataTransform)
     # Before sphinxext-opengraph's own handler (default priority 500).
     app.connect("html-page-context", hand_og_type_to_opengraph, priority=400)

@@ -133,16 +133,17 @@ def share_description(
     context["meta"] = fields
 
 
-def visit_tldr_description(self: HTML5Translator, node: explainer_description) -> None:
+def visit_meta_html(self: HTML5Translator, node: nodes.meta) -> None:
+    """Write a meta node of ours as docutils writes the ``meta`` directive's."""
     self.visit_meta(node)
 
 
-def depart_tldr_description(self: HTML5Translator, node: explainer_description) -> None:
+def depart_meta_html(self: HTML5Translator, node: nodes.meta) -> None:
     self.depart_meta(node)
 
 
 def setup_description(app: Sphinx) -> None:
-    app.add_node(explainer_description, html=(visit_tldr_description, depart_tldr_description))
+    app.add_node(explainer_description, html=(visit_meta_html, depart_meta_html))
     app.add_post_transform(TldrDescriptionTransform)
     # Before sphinxext-opengraph's own handler (default priority 500).
     app.connect("html-page-context", share_description, priority=400)
