@@ -26,8 +26,8 @@ from sphinx_explainer.navigation import setup_navigation
 from sphinx_explainer.page_context import setup_page_context
 from sphinx_explainer.previews import setup_previews
 from sphinx_explainer.records import setup_records
-from sphinx_explainer.tags import setup_tags
 from sphinx_explainer.single_page import setup_single_page
+from sphinx_explainer.tags import setup_tags
 from sphinx_explainer.tldr import setup_tldr
 
 if TYPE_CHECKING:
