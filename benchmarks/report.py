@@ -164,11 +164,13 @@ def _site_targets(site: dict[str, Any] | None) -> list[dict[str, Any]]:
     decisive = largest if largest is not None else fitted
     return [
         {
+            "id": "site-cost",
             "target": "Site features (lists, FAQ hub, tags, feed, llms.txt) cost under 5 % of the build (CPU)",
             "measured": ", ".join(f"N={n}: {100 * (r - 1):+.1f} %" for n, r in ratios),
             "met": all(r < TARGET_SITE_COST for _, r in ratios) if ratios else None,
         },
         {
+            "id": "site-growth",
             "target": "Build with the site features grows linearly: exponent at most 1.1",
             "measured": f"fit over all sizes {fitted}, between the two largest {largest}",
             "met": None if decisive is None else decisive <= TARGET_EXPONENT,

@@ -229,6 +229,16 @@ def lighthouse_themes(summary: Summary) -> str:
     )
 
 
+def _measured(target_id: str) -> Callable[[Summary], str]:
+    """What the run measured for the target of that id, as the report words it."""
+
+    def phrase(summary: Summary) -> str:
+        (target,) = [target for target in summary["targets"] if target.get("id") == target_id]
+        return str(target["measured"])
+
+    return phrase
+
+
 FIGURES: dict[str, Callable[[Summary], str]] = {
     "date": lambda summary: summary["finished"][:10],
     "commit": lambda summary: summary["commit"]["hash"][:12],
@@ -252,6 +262,8 @@ FIGURES: dict[str, Callable[[Summary], str]] = {
     "other-pages": other_pages,
     "lighthouse-demo": lighthouse_demo,
     "lighthouse-themes": lighthouse_themes,
+    "site-cost": _measured("site-cost"),
+    "site-growth": _measured("site-growth"),
 }
 
 VERDICTS = {"met": "Met", "NOT met": "Not met", "not measured": "Not measured"}
@@ -267,6 +279,8 @@ TARGET_IDS = (
     "theme-css-js",
     "page-weight",
     "lighthouse",
+    "site-cost",
+    "site-growth",
 )
 #: What a figure's function raises when the run did not measure it (--no-weight, say).
 NOT_MEASURED = (KeyError, IndexError, TypeError, ValueError, ZeroDivisionError)
