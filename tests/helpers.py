@@ -50,3 +50,14 @@ def doctree_snapshot(doctree: nodes.document) -> str:
     text = re.sub(r'(<document\b[^>]*? )source="[^"]*"', r'\1source="index.rst"', doctree.pformat())
     text = re.sub(r' translation_progress="[^"]*"', "", text)
     return text.replace('="True"', '="1"').replace('="False"', '="0"')
+
+
+#: One BibTeX entry, for the builds beside sphinxcontrib-bibtex.
+BIB = """\
+@book{knuth,
+  author = {Donald Knuth},
+  title = {The Art of Computer Programming},
+  year = {1968},
+  publisher = {Addison-Wesley},
+}
+"""

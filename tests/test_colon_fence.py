@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import pytest
 from helpers import warnings_of
-
-pytest.importorskip("myst_parser")
 
 
 def test_each_unread_fence_is_named_with_its_file_and_line(build):

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from helpers import warnings_of
+from helpers import BIB, warnings_of
 
 BASE_CONF = 'project = "Hostile"\nshow_warning_types = True\nextensions = ["sphinx_explainer"{extra}]\n'
 
@@ -161,18 +161,7 @@ def test_block_titles_are_not_headings_to_opengraph(project):
 
 # -- 4. sphinxcontrib-bibtex --------------------------------------------------------
 
-BIB = """\
-@book{knuth,
-  author = {Donald Knuth},
-  title = {The Art of Computer Programming},
-  year = {1968},
-  publisher = {Addison-Wesley},
-}
-"""
-
-
 def test_bibtex_citations_keep_their_back_links(project):
-    pytest.importorskip("sphinxcontrib.bibtex")
     files = {
         "refs.bib": BIB,
         "index.rst": (
@@ -191,7 +180,6 @@ def test_bibtex_citations_keep_their_back_links(project):
 
 
 def test_bibtex_back_links_follow_incremental_edits(make_app, tmp_path):
-    pytest.importorskip("sphinxcontrib.bibtex")
     files = {
         "refs.bib": BIB,
         "index.rst": "Index\n=====\n\nOnce :cite:p:`knuth`.\n\n.. bibliography::\n\n.. toctree::\n\n   other\n",
@@ -385,7 +373,6 @@ def test_reordered_toctree_rewrites_the_neighbours(make_app, tmp_path):
 
 @pytest.mark.parametrize("extensions", [(), OGP], ids=["alone", "opengraph"])
 def test_shibuya_gets_the_tldr_description(project, extensions):
-    pytest.importorskip("shibuya")
     page = TLDR_PAGE.format(fields="", meta="")
     app = project({"index.rst": page}, extensions=extensions, conf=OGP_CONF + 'html_theme = "shibuya"\n')
     assert warnings_of(app) == []

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from helpers import text_of, warnings_of
+from helpers import BIB, text_of, warnings_of
 
 OURS = """\
 .. tldr::
@@ -78,7 +78,6 @@ def metas(tree: BeautifulSoup, **attrs: str) -> list[str]:
 
 
 def test_opengraph(project):
-    pytest.importorskip("sphinxext.opengraph")
     app = project(
         'extensions = ["sphinx_explainer", "sphinxext.opengraph"]\nogp_site_url = "https://example.org/"\n',
         {"index.rst": "Page\n====\n\n" + OURS},
@@ -92,18 +91,7 @@ def test_opengraph(project):
     assert metas(tree, name="description") == ["The summary of the page."]
 
 
-BIB = """\
-@book{knuth,
-  author = {Donald Knuth},
-  title = {The Art of Computer Programming},
-  year = {1968},
-  publisher = {Addison-Wesley},
-}
-"""
-
-
 def test_bibtex(project):
-    pytest.importorskip("sphinxcontrib.bibtex")
     app = project(
         'extensions = ["sphinx_explainer", "sphinxcontrib.bibtex"]\nbibtex_bibfiles = ["refs.bib"]\n',
         {
@@ -121,7 +109,6 @@ def test_bibtex(project):
 
 
 def test_copybutton(project):
-    pytest.importorskip("sphinx_copybutton")
     app = project(
         'extensions = ["sphinx_explainer", "sphinx_copybutton"]\nhtml_theme = "sphinx_explainer"\n',
         {"index.rst": "Page\n====\n\n" + OURS + "\n.. code-block:: python\n\n   print('hi')\n"},
@@ -157,7 +144,6 @@ def test_intersphinx_from_a_local_inventory(project):
 
 
 def test_last_updated_by_git(make_app, tmp_path):
-    pytest.importorskip("sphinx_last_updated_by_git")
     src = write(
         tmp_path / "git",
         'extensions = ["sphinx_explainer", "sphinx_last_updated_by_git"]\n',
@@ -183,7 +169,6 @@ def test_last_updated_by_git(make_app, tmp_path):
 
 
 def test_ablog_with_the_article_theme(project):
-    pytest.importorskip("ablog")
     post = ".. post:: 2026-05-21\n   :tags: ai\n\nA post\n======\n\n" + OURS
     app = project(
         'extensions = ["ablog", "sphinx_explainer"]\nhtml_theme = "sphinx_explainer"\n'

@@ -74,7 +74,6 @@ def test_build_backend_is_new_enough_for_the_license_expression():
 
 @pytest.fixture(scope="module")
 def distributions(tmp_path_factory):
-    pytest.importorskip("build")
     outdir = tmp_path_factory.mktemp("dist")
     subprocess.run(
         [sys.executable, "-m", "build", "--no-isolation", "--outdir", str(outdir), str(REPO)],

@@ -78,3 +78,45 @@ def luminance(colour: list[float]) -> float:
 
 def is_dark(rgb: str, behind: str = "rgb(255, 255, 255)") -> bool:
     return luminance(over(rgb, behind)) < 0.2
+
+
+#: ``page.evaluate(STYLE, [selector, property])``: a computed style of the first match.
+STYLE = "([selector, property]) => getComputedStyle(document.querySelector(selector))[property]"
+
+
+def open_page(new_page, url: str, **options):
+    """A new page of the browser at ``url``, once it has loaded."""
+    page = new_page(**options)
+    page.goto(url)
+    page.wait_for_load_state("load")
+    return page
+
+
+def style(page, selector: str, prop: str) -> str:
+    """The computed ``prop`` of the first element that ``selector`` matches."""
+    return page.evaluate(STYLE, [selector, prop])
+
+
+def builds_per_theme(tmp_path_factory, root: str):
+    """``build(theme)``: the output folder of one HTML build of ``roots/test-<root>``
+    under ``theme``, built on first use and shared after."""
+    import shutil
+
+    from sphinx.testing.util import SphinxTestApp
+
+    roots = Path(__file__).resolve().parents[1] / "roots"
+    outdirs: dict[str, Path] = {}
+
+    def build(theme: str) -> Path:
+        if theme not in outdirs:
+            srcdir = tmp_path_factory.mktemp(f"{root}-{theme}")
+            shutil.copytree(roots / f"test-{root}", srcdir, dirs_exist_ok=True)
+            app = SphinxTestApp("html", srcdir=srcdir, confoverrides={"html_theme": theme})
+            try:
+                app.build()
+            finally:
+                app.cleanup()
+            outdirs[theme] = Path(app.outdir)
+        return outdirs[theme]
+
+    return build

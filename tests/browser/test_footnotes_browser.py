@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from browser_helpers import axe_violations, describe_violations, save_screenshot
+from browser_helpers import axe_violations, builds_per_theme, describe_violations, save_screenshot
 
 playwright_errors = pytest.importorskip("playwright.sync_api")
 
@@ -37,27 +37,7 @@ TRANSPARENT = ("rgba(0, 0, 0, 0)", "transparent")
 @pytest.fixture(scope="module")
 def built(tmp_path_factory):
     """One build of ``roots/test-footnotes`` per theme, shared by this module's tests."""
-    import shutil
-    from pathlib import Path
-
-    from sphinx.testing.util import SphinxTestApp
-
-    roots = Path(__file__).resolve().parents[1] / "roots"
-    outdirs = {}
-
-    def build(theme: str):
-        if theme not in outdirs:
-            srcdir = tmp_path_factory.mktemp(f"footnotes-{theme}")
-            shutil.copytree(roots / "test-footnotes", srcdir, dirs_exist_ok=True)
-            app = SphinxTestApp("html", srcdir=srcdir, confoverrides={"html_theme": theme})
-            try:
-                app.build()
-            finally:
-                app.cleanup()
-            outdirs[theme] = Path(app.outdir)
-        return outdirs[theme]
-
-    return build
+    return builds_per_theme(tmp_path_factory, "footnotes")
 
 
 #: Where the element is and what covers it, to explain a failure.

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import re
-import shutil
-from pathlib import Path
 
 import pytest
-from browser_helpers import axe_violations, describe_violations, save_screenshot
+from browser_helpers import (
+    axe_violations,
+    builds_per_theme,
+    describe_violations,
+    open_page,
+    save_screenshot,
+)
 
 pytest.importorskip("playwright.sync_api")
 
@@ -53,31 +57,8 @@ def is_dark(colour: str) -> bool:
 @pytest.fixture(scope="module")
 def built(tmp_path_factory):
     """One build of ``roots/test-previews`` per theme, shared by this module's tests."""
-    from sphinx.testing.util import SphinxTestApp
+    return builds_per_theme(tmp_path_factory, "previews")
 
-    roots = Path(__file__).resolve().parents[1] / "roots"
-    outdirs = {}
-
-    def build(theme: str) -> Path:
-        if theme not in outdirs:
-            srcdir = tmp_path_factory.mktemp(f"previews-{theme}")
-            shutil.copytree(roots / "test-previews", srcdir, dirs_exist_ok=True)
-            app = SphinxTestApp("html", srcdir=srcdir, confoverrides={"html_theme": theme})
-            try:
-                app.build()
-            finally:
-                app.cleanup()
-            outdirs[theme] = Path(app.outdir)
-        return outdirs[theme]
-
-    return build
-
-
-def open_page(new_page, url: str, **options):
-    page = new_page(**options)
-    page.goto(url)
-    page.wait_for_load_state("load")
-    return page
 
 
 def assert_in_viewport(page, box) -> None:

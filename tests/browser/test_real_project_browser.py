@@ -20,7 +20,7 @@ import tarfile
 from pathlib import Path
 
 import pytest
-from browser_helpers import axe_violations, describe_violations, save_screenshot
+from browser_helpers import axe_violations, describe_violations, open_page, save_screenshot, style
 
 from testing_tools.loopback import serving
 
@@ -38,7 +38,6 @@ ARTICLE_THEME = (
     'extensions = [*extensions, "sphinx_explainer"]\npygments_style = None\n'
 )
 OVERFLOWS = "document.documentElement.scrollWidth > document.documentElement.clientWidth"
-STYLE = "([selector, property]) => getComputedStyle(document.querySelector(selector))[property]"
 _WARNING = re.compile(r"^(?P<where>\S*?):(?:\d+:)? WARNING: (?P<what>.*)$")
 
 
@@ -98,15 +97,6 @@ def real_project(request, tmp_path_factory):
         yield base, own, ours
 
 
-def open_page(new_page, url: str, **options):
-    page = new_page(**options)
-    page.goto(url)
-    page.wait_for_load_state("load")
-    return page
-
-
-def style(page, selector: str, prop: str) -> str:
-    return page.evaluate(STYLE, [selector, prop])
 
 
 def test_the_article_theme_adds_no_warning(real_project):

@@ -16,7 +16,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from browser_helpers import axe_violations, describe_violations, save_screenshot
+from browser_helpers import axe_violations, describe_violations, open_page, save_screenshot, style
 
 from testing_tools.loopback import serving
 
@@ -38,7 +38,6 @@ VIEWS = {"phone": 390, "desktop": 1440}
 #: The content is wider than the viewport (a horizontal scroll bar).
 OVERFLOWS = "document.documentElement.scrollWidth > document.documentElement.clientWidth"
 #: The computed value of one CSS property of the first element a selector matches.
-STYLE = "([selector, property]) => getComputedStyle(document.querySelector(selector))[property]"
 BOX = "selector => document.querySelector(selector).getBoundingClientRect().toJSON()"
 
 
@@ -75,15 +74,6 @@ def docs_site(tmp_path_factory):
         yield base
 
 
-def open_page(new_page, url: str, **options):
-    page = new_page(**options)
-    page.goto(url)
-    page.wait_for_load_state("load")
-    return page
-
-
-def style(page, selector: str, prop: str) -> str:
-    return page.evaluate(STYLE, [selector, prop])
 
 
 def box(page, selector: str) -> dict:
