@@ -26,6 +26,7 @@ from sphinx_explainer.navigation import setup_navigation
 from sphinx_explainer.page_context import setup_page_context
 from sphinx_explainer.previews import setup_previews
 from sphinx_explainer.records import setup_records
+from sphinx_explainer.repeated_options import setup_repeated_options
 from sphinx_explainer.single_page import setup_single_page
 from sphinx_explainer.tags import setup_tags
 from sphinx_explainer.tldr import setup_tldr
@@ -64,6 +65,7 @@ def setup_extension(app: Sphinx) -> None:
     setup_learn(app)
     setup_faq(app)
     setup_lists(app)
+    setup_repeated_options(app)
     setup_tags(app)
     setup_feed(app)
     setup_llms(app)
