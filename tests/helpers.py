@@ -22,6 +22,25 @@ def warnings_of(app: SphinxTestApp) -> list[str]:
     return [line for line in text.splitlines() if line.strip()]
 
 
+#: The start of one message of a build; docutils' errors go on over further lines.
+_MESSAGE_START = re.compile(r"(?:^|: )(?:WARNING|ERROR|SEVERE|CRITICAL): ")
+
+
+def messages_of(app: SphinxTestApp) -> list[str]:
+    """Each warning or error of a build, its lines joined by newlines.
+
+    docutils' errors for a directive go on with the directive's source, so
+    :func:`warnings_of` gives one item per line of that source.
+    """
+    messages: list[str] = []
+    for line in warnings_of(app):
+        if _MESSAGE_START.search(line) or not messages:
+            messages.append(line)
+        else:
+            messages[-1] += "\n" + line
+    return messages
+
+
 def soup_of(app: SphinxTestApp, page: str = "index") -> BeautifulSoup:
     """Parse a page the HTML builder wrote, as a browser would."""
     path = Path(app.outdir) / f"{page}.html"

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from helpers import BIB, warnings_of
+from helpers import BIB, messages_of, warnings_of
 
 BASE_CONF = 'project = "Hostile"\nshow_warning_types = True\nextensions = ["sphinx_explainer"{extra}]\n'
 
@@ -275,22 +275,207 @@ def test_faq_slugs_yield_to_labels_and_sections(project):
     [
         ".. tldr::\n   :class:\n\n   Kept summary.\n",
         ".. faq::\n\n   .. faq-item:: Kept?\n      :class:\n\n      Kept summary.\n",
-        pytest.param(
-            ".. faq::\n   :open:\n   :open:\n\n   .. faq-item:: Kept?\n\n      Kept summary.\n",
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="docutils rejects a repeated option before any directive code runs; "
-                "its error names file and line, but the block is dropped",
-            ),
-        ),
+        ".. faq::\n   :open:\n   :open:\n\n   .. faq-item:: Kept?\n\n      Kept summary.\n",
     ],
     ids=["tldr-class-without-value", "faq-item-class-without-value", "faq-open-twice"],
 )
 def test_option_mistakes_keep_the_content(project, source):
     app = project({"index.rst": "Page\n====\n\n" + source})
-    warnings = warnings_of(app)
+    warnings = messages_of(app)
     assert len(warnings) == 1 and "index.rst:" in warnings[0], warnings
     assert "Kept summary." in soup(app).get_text()
+
+
+def only_message(app, location: str, option: str) -> str:
+    """docutils' error for a repeated option: the build's one message."""
+    (message,) = messages_of(app)
+    assert f"{location}: ERROR" in message and f'duplicate option "{option}"' in message, message
+    return message
+
+
+#: id: (the source after the page title, the directive's line, the repeated
+#: option, the block that must hold the content with the option's last value).
+REPEATED_OPTIONS = {
+    "tldr-class": (".. tldr::\n   :class: first\n   :class: kept\n\n   Kept summary.\n", 4, "class", ".explainer-tldr.kept"),
+    "learn-class": (
+        ".. what-you-will-learn::\n   :class: first\n   :class: kept\n\n   * Kept summary.\n",
+        4,
+        "class",
+        ".explainer-learn.kept",
+    ),
+    "faq-open": (
+        ".. faq::\n   :open:\n   :open:\n\n   .. faq-item:: Kept?\n\n      Kept summary.\n",
+        4,
+        "open",
+        "details.explainer-faq-item[open]",
+    ),
+    "faq-item-open": (
+        ".. faq::\n\n   .. faq-item:: Kept?\n      :open:\n      :open:\n\n      Kept summary.\n",
+        6,
+        "open",
+        "details.explainer-faq-item[open]",
+    ),
+    "option-name-in-capitals": (
+        ".. tldr::\n   :class: first\n   :CLASS: kept\n\n   Kept summary.\n",
+        4,
+        "class",
+        ".explainer-tldr.kept",
+    ),
+    "value-on-two-lines": (
+        ".. tldr::\n   :class: first\n      second\n   :name: named\n   :class: kept\n\n   Kept summary.\n",
+        4,
+        "class",
+        ".explainer-tldr.kept#named",
+    ),
+    "three-times": (
+        ".. tldr::\n   :class: first\n   :class: second\n   :class: kept\n\n   Kept summary.\n",
+        4,
+        "class",
+        ".explainer-tldr.kept",
+    ),
+    "in-admonition": (
+        ".. note::\n\n   .. tldr::\n      :class: first\n      :class: kept\n\n      Kept summary.\n",
+        6,
+        "class",
+        ".admonition .explainer-tldr.kept",
+    ),
+    "in-faq-answer": (
+        ".. faq::\n\n   .. faq-item:: Outer?\n\n      .. tldr::\n         :class: first\n         :class: kept\n\n"
+        "         Kept summary.\n",
+        8,
+        "class",
+        ".explainer-faq-answer .explainer-tldr.kept",
+    ),
+    "in-list-item": (
+        "* .. tldr::\n     :class: first\n     :class: kept\n\n     Kept summary.\n",
+        4,
+        "class",
+        "li .explainer-tldr.kept",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", REPEATED_OPTIONS.values(), ids=REPEATED_OPTIONS.keys())
+def test_a_repeated_option_keeps_the_block_with_its_last_value(project, case):
+    source, line, option, selector = case
+    app = project({"index.rst": "Page\n====\n\n" + source})
+    only_message(app, f"index.rst:{line}", option)
+    (block,) = soup(app).select(selector)
+    assert "Kept summary." in block.get_text()
+    assert not soup(app).select(".first, .second")
+
+
+def test_a_question_with_a_repeated_option_stays_an_item_of_its_faq(project):
+    page = (
+        "Page\n====\n\n.. faq::\n\n   .. faq-item:: First?\n\n      One.\n\n"
+        "   .. faq-item:: Kept?\n      :name: kept\n      :open:\n      :open:\n\n      Kept summary.\n\n"
+        "   .. faq-item:: Last?\n\n      Three.\n\nSee :ref:`kept`.\n"
+    )
+    app = project({"index.rst": page})
+    only_message(app, "index.rst:10", "open")
+    tree = soup(app)
+    items = tree.select("section.explainer-faq > details.explainer-faq-item")
+    assert [item.summary.get_text(strip=True) for item in items] == ["First?", "Kept?", "Last?"]
+    assert items[1].has_attr("open") and items[1].select_one(".explainer-faq-anchor")["id"] == "kept"
+    (link,) = [a for a in tree.find_all("a", href="#kept") if "reference" in a["class"]]
+    assert link.get_text() == "Kept?"
+    (script,) = tree.find_all("script", type="application/ld+json")
+    entities = json.loads(script.string)["mainEntity"]
+    assert [(e["name"], e["acceptedAnswer"]["text"]) for e in entities] == [
+        ("First?", "One."),
+        ("Kept?", "Kept summary."),
+        ("Last?", "Three."),
+    ]
+
+
+def test_a_block_with_a_repeated_option_inside_another_one(project):
+    page = (
+        "Page\n====\n\n.. faq::\n   :open:\n   :open:\n\n   .. faq-item:: Kept?\n      :class: first\n"
+        "      :class: kept\n\n      Kept summary.\n"
+    )
+    app = project({"index.rst": page})
+    messages = messages_of(app)
+    assert len(messages) == 2, messages
+    assert 'index.rst:4: ERROR' in messages[0] and 'duplicate option "open"' in messages[0]
+    assert 'index.rst:8: ERROR' in messages[1] and 'duplicate option "class"' in messages[1]
+    (item,) = soup(app).select("details.explainer-faq-item.kept[open]")
+    assert "Kept summary." in item.get_text()
+
+
+def test_content_parsed_again_keeps_its_lines_and_footnote_order(project):
+    page = (
+        "Page\n====\n\n.. tldr::\n   :class: first\n   :class: kept\n\n   Kept [#]_ with :nosuchrole:`x`.\n\n"
+        "Later [#]_.\n\n.. include:: part.txt\n\n.. [#] First note.\n.. [#] Second note.\n"
+    )
+    part = "Part\n----\n\n.. faq::\n   :open:\n   :open:\n\n   .. faq-item:: Included?\n\n      With :norole:`y`.\n"
+    app = project({"index.rst": page, "part.txt": part})
+    messages = messages_of(app)
+    expected = [
+        ("index.rst:4:", 'duplicate option "class"'),
+        ("index.rst:8:", '"nosuchrole"'),
+        ("part.txt:4:", 'duplicate option "open"'),
+        ("part.txt:10:", '"norole"'),
+    ]
+    assert len(messages) == len(expected), messages
+    for location, words in expected:
+        assert any(location in m and words in m for m in messages), (location, messages)
+    tree = soup(app)
+    references = [(a.parent.get_text().split()[0], a.get_text()) for a in tree.select("a.footnote-reference")]
+    assert references == [("Kept", "[1]"), ("Later", "[2]")]
+    notes = [note.get_text(" ", strip=True) for note in tree.select("aside.footnote")]
+    assert "First note." in notes[0] and "Second note." in notes[1]
+    assert "With" in tree.select_one("details.explainer-faq-item[open]").get_text()
+
+
+@pytest.mark.parametrize("buildername", ["latex", "text", "man", "texinfo"])
+def test_a_repeated_option_keeps_the_block_in_every_builder(project, buildername):
+    page = (
+        "Page\n====\n\n.. tldr::\n   :class: first\n   :class: kept\n\n   Kept summary.\n\n"
+        ".. faq::\n\n   .. faq-item:: Kept question?\n      :name: kept\n      :open:\n      :open:\n\n"
+        "      Kept answer.\n\nSee :ref:`kept`.\n"
+    )
+    app = project({"index.rst": page}, buildername)
+    messages = messages_of(app)
+    assert len(messages) == 2 and all("duplicate option" in m for m in messages), messages
+    (output,) = [path for path in Path(app.outdir).rglob("*") if path.suffix in {".tex", ".txt", ".1", ".texi"}]
+    text = " ".join(output.read_text(encoding="utf-8").split())
+    for words in ("Kept summary.", "Kept question?", "Kept answer."):
+        assert words in text, words
+    if buildername == "latex":
+        assert r"\label{\detokenize{index:kept}}" in text
+
+
+def test_site_lists_with_a_repeated_option(project):
+    article = ":date: 2026-0{n}-01\n\nArticle {n}\n=========\n\n.. faq::\n\n   .. faq-item:: Question {n}?\n\n      Yes.\n"
+    index = (
+        "Index\n=====\n\n.. explainers::\n   :limit: 5\n   :limit: 1\n\n"
+        ".. faq-index::\n   :class: first\n   :class: kept\n\n.. toctree::\n\n   one\n   two\n"
+    )
+    app = project({"index.rst": index, "one.rst": article.format(n=1), "two.rst": article.format(n=2)})
+    messages = messages_of(app)
+    assert len(messages) == 2 and all("duplicate option" in m for m in messages), messages
+    tree = soup(app)
+    assert len(tree.select(".explainer-list .explainer-card")) == 1, "the last :limit: wins"
+    assert "Question 1?" in tree.select_one(".explainer-faq-index.kept").get_text()
+
+
+def test_other_directives_with_a_repeated_option_are_left_to_docutils(project):
+    app = project({"index.rst": "Page\n====\n\n.. note::\n   :class: a\n   :class: b\n\n   Not ours.\n"})
+    only_message(app, "index.rst:4", "class")
+    assert "Not ours." not in soup(app).get_text()
+
+
+def test_myst_keeps_the_last_of_a_repeated_option(project):
+    page = (
+        "# Page\n\n```{tldr}\n:class: first\n:class: kept\n\nKept summary.\n```\n\n"
+        "```{faq}\n:open:\n:open:\n\n:::{faq-item} Kept?\n:class: first\n:class: kept\n\nKept answer.\n:::\n```\n"
+    )
+    app = project({"index.md": page}, extensions=("myst_parser",), conf='myst_enable_extensions = ["colon_fence"]\n')
+    assert messages_of(app) == [], "myst-parser keeps the last value and says nothing"
+    tree = soup(app)
+    assert "Kept summary." in tree.select_one(".explainer-tldr.kept").get_text()
+    assert "Kept answer." in tree.select_one("details.explainer-faq-item.kept[open]").get_text()
+    assert not tree.select(".first")
 
 
 # -- 10. text after an ISO date ----------------------------------------------------------
