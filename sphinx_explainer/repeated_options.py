@@ -58,6 +58,8 @@ def repeated_option_source(message: nodes.system_message) -> str | None:
     source = next(iter(message.findall(nodes.literal_block)), None)
     if paragraph is None or source is None or not message.get("line"):
         return None
+    if not source.astext().startswith(".."):
+        return None
     match = REPEATED_OPTION.match(paragraph.astext())
     if match is None or match.group("directive").lower() not in EXPLAINER_DIRECTIVES:
         return None

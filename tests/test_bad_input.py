@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from helpers import warnings_of
+from helpers import messages_of, warnings_of
 
 CONF = """\
 extensions = ["sphinx_explainer", "myst_parser"]
@@ -127,6 +127,25 @@ CASES = [
         [(6, "has no option ':colour:'")],
         ["Q?", "Kept answer."],
     ),
+    Case(
+        "faq-open-twice",
+        page(".. faq::\n   :open:\n   :open:\n\n   .. faq-item:: Q?\n\n      Kept answer.\n"),
+        [(4, 'duplicate option "open"')],
+        ["Q?", "Kept answer."],
+    ),
+    Case(
+        "faq-item-class-twice",
+        page(".. faq::\n\n   .. faq-item:: Q?\n      :class: one\n      :class: two\n\n      Kept answer.\n"),
+        [(6, 'duplicate option "class"')],
+        ["Q?", "Kept answer."],
+    ),
+    Case(
+        "tldr-class-twice-in-myst",
+        "# Title\n\n```{tldr}\n:class: one\n:class: two\n\nKept text.\n```\n",
+        [],
+        ["Kept text."],
+        ".md",
+    ),
     # -- nesting
     Case(
         "faq-inside-tldr",
@@ -193,7 +212,7 @@ def build_page(make_app, tmp_path: Path, source: str, suffix: str = ".rst"):
 @pytest.mark.parametrize("case", CASES, ids=[case.id for case in CASES])
 def test_bad_input(make_app, tmp_path, case):
     app, soup = build_page(make_app, tmp_path, case.source, case.suffix)
-    lines = warnings_of(app)
+    lines = messages_of(app)
     for line, fragment in case.warnings:
         located = [w for w in lines if f"index{case.suffix}:{line}:" in w and fragment in w]
         assert located, f"no warning at line {line} containing {fragment!r}: {lines}"

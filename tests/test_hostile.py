@@ -427,7 +427,7 @@ def test_content_parsed_again_keeps_its_lines_and_footnote_order(project):
     assert "With" in tree.select_one("details.explainer-faq-item[open]").get_text()
 
 
-@pytest.mark.parametrize("buildername", ["latex", "text", "man", "texinfo"])
+@pytest.mark.parametrize("buildername", ["latex", "text", "man", "texinfo", "gettext"])
 def test_a_repeated_option_keeps_the_block_in_every_builder(project, buildername):
     page = (
         "Page\n====\n\n.. tldr::\n   :class: first\n   :class: kept\n\n   Kept summary.\n\n"
@@ -437,7 +437,7 @@ def test_a_repeated_option_keeps_the_block_in_every_builder(project, buildername
     app = project({"index.rst": page}, buildername)
     messages = messages_of(app)
     assert len(messages) == 2 and all("duplicate option" in m for m in messages), messages
-    (output,) = [path for path in Path(app.outdir).rglob("*") if path.suffix in {".tex", ".txt", ".1", ".texi"}]
+    (output,) = [path for path in Path(app.outdir).rglob("*") if path.suffix in {".tex", ".txt", ".1", ".texi", ".pot"}]
     text = " ".join(output.read_text(encoding="utf-8").split())
     for words in ("Kept summary.", "Kept question?", "Kept answer."):
         assert words in text, words
@@ -476,6 +476,13 @@ def test_myst_keeps_the_last_of_a_repeated_option(project):
     assert "Kept summary." in tree.select_one(".explainer-tldr.kept").get_text()
     assert "Kept answer." in tree.select_one("details.explainer-faq-item.kept[open]").get_text()
     assert not tree.select(".first")
+
+
+def test_a_repeated_option_in_myst_eval_rst_keeps_the_block(project):
+    page = "# Page\n\n```{eval-rst}\n.. tldr::\n   :class: first\n   :class: kept\n\n   Kept summary.\n```\n"
+    app = project({"index.md": page}, extensions=("myst_parser",))
+    only_message(app, "index.md:4", "class")
+    assert "Kept summary." in soup(app).select_one(".explainer-tldr.kept").get_text()
 
 
 # -- 10. text after an ISO date ----------------------------------------------------------
@@ -583,3 +590,4 @@ def test_citation_marks_stay_out_of_descriptions_jsonld_and_records(project):
 
     record = explainer_domain(app.env).pages["index"]
     assert record.tldr == "Summed up." and record.questions[0].answer == "Yes."
+
