@@ -55,15 +55,15 @@ FIELD_MARKER = re.compile(Body.patterns["field_marker"])
 def repeated_option_source(message: nodes.system_message) -> str | None:
     """The source of the directive ``message`` rejects for a repeated option, if ours."""
     paragraph = next(iter(message.findall(nodes.paragraph)), None)
-    source = next(iter(message.findall(nodes.literal_block)), None)
-    if paragraph is None or source is None or not message.get("line"):
-        return None
-    if not source.astext().startswith(".."):
+    literal = next(iter(message.findall(nodes.literal_block)), None)
+    if paragraph is None or literal is None or not message.get("line"):
         return None
     match = REPEATED_OPTION.match(paragraph.astext())
     if match is None or match.group("directive").lower() not in EXPLAINER_DIRECTIVES:
         return None
-    return source.astext()
+    source = literal.astext()
+    # docutils quotes the directive from its explicit markup start on.
+    return source if source.startswith("..") else None
 
 
 def option_fields(lines: list[str]) -> list[tuple[str, list[int]]]:
@@ -153,20 +153,23 @@ FOOTNOTE_LISTS = ("autofootnotes", "autofootnote_refs", "symbol_footnotes", "sym
 
 
 def restore_footnote_order(document: nodes.document) -> None:
-    """Sort docutils' footnote lists into document order.
+    """Sort docutils' lists of footnotes and references into document order.
 
     A block parsed again registers its ``[#]_`` and ``[*]_`` after the rest
-    of the page; docutils pairs them with notes in the order of these lists.
+    of the page; docutils pairs them with notes, and lists back references,
+    in the order of these lists.
     """
     position = {id(node): index for index, node in enumerate(document.findall(nodes.Element))}
-    for name in FOOTNOTE_LISTS:
-        getattr(document, name).sort(key=lambda node: position.get(id(node), len(position)))
+    references = [*document.footnote_refs.values(), *document.citation_refs.values()]
+    for nodes_in_parse_order in (*(getattr(document, name) for name in FOOTNOTE_LISTS), *references):
+        nodes_in_parse_order.sort(key=lambda node: position.get(id(node), len(position)))
 
 
 class RepeatedOptionsTransform(SphinxTransform):
     """Put back each block docutils rejected for a repeated option, parsed again.
 
-    Runs first (Sphinx's and docutils' own transforms start at 10), so the
+    The block goes right after docutils' error, which stays in the tree, so
+    ``keep_warnings = True`` still shows it on the page. Runs first (Sphinx's and docutils' own transforms start at 10), so the
     block's footnotes, substitutions, labels and translations go through
     every later transform as if docutils had parsed it the first time.
     """
@@ -187,9 +190,8 @@ class RepeatedOptionsTransform(SphinxTransform):
             for node in parsed:
                 # A block inside this one is only parsed now, and may repeat an option too.
                 self.keep_blocks(node)
-            message.parent.replace(message, parsed)
-            if message in self.document.parse_messages:
-                self.document.parse_messages.remove(message)
+            parent = message.parent
+            parent.insert(parent.index(message) + 1, parsed)
             kept = True
         return kept
 

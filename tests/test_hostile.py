@@ -459,6 +459,17 @@ def test_site_lists_with_a_repeated_option(project):
     assert "Question 1?" in tree.select_one(".explainer-faq-index.kept").get_text()
 
 
+@pytest.mark.parametrize("keep_warnings", [False, True])
+def test_docutils_error_stays_beside_the_block(project, keep_warnings):
+    page = "Page\n====\n\n.. tldr::\n   :class: first\n   :class: kept\n\n   Kept summary.\n"
+    app = project({"index.rst": page}, conf=f"keep_warnings = {keep_warnings}\n")
+    only_message(app, "index.rst:4", "class")
+    tree = soup(app)
+    shown = tree.select(".system-message")
+    assert len(shown) == keep_warnings and not tree.find(string="Docutils System Messages")
+    assert "Kept summary." in tree.select_one(".explainer-tldr.kept").get_text()
+
+
 def test_other_directives_with_a_repeated_option_are_left_to_docutils(project):
     app = project({"index.rst": "Page\n====\n\n.. note::\n   :class: a\n   :class: b\n\n   Not ours.\n"})
     only_message(app, "index.rst:4", "class")
