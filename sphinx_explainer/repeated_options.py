@@ -9,15 +9,20 @@ source. Sphinx drops system messages, so the block and its content vanished.
 No directive, option spec or parser hook runs in between, so
 :class:`RepeatedOptionsTransform`, the first transform of each page, finds
 those errors for the extension's directives and parses each source again,
-with the last line of each repeated option (MyST-Parser keeps the last too)::
+with the last line of each repeated option (MyST-Parser keeps the last too),
+right after the error::
 
-    <system_message level="3" line="4" source="index.rst">   <faq open="True">
-        <paragraph>Error in "faq" directive: ...         ->       <explainer_title>
-        <literal_block>.. faq::\\n   :open:\\n   :open: ...        <faq_item> ...
+    <system_message level="3" line="4" source="index.rst">
+        <paragraph>Error in "faq" directive: ... duplicate option "open".
+        <literal_block>.. faq::\\n   :open:\\n   :open:\\n ...
+    <explainer_faq classes="explainer-faq" open="True">     <- parsed again
+        <explainer_title>Frequently Asked Questions
+        <explainer_faq_item ...>
 
 It parses in the page's own document, so footnotes, labels and ids register
-with the page, from the source's own lines, so warnings from the content name
-the right file and line. docutils' error stays the one message the author sees.
+with the page, and from the source's own lines, so warnings about the content
+name the right file and line. docutils' error stays the one message the
+author sees; Sphinx drops its node from the page as before.
 """
 
 from __future__ import annotations
@@ -160,18 +165,20 @@ def restore_footnote_order(document: nodes.document) -> None:
     in the order of these lists.
     """
     position = {id(node): index for index, node in enumerate(document.findall(nodes.Element))}
-    references = [*document.footnote_refs.values(), *document.citation_refs.values()]
-    for nodes_in_parse_order in (*(getattr(document, name) for name in FOOTNOTE_LISTS), *references):
-        nodes_in_parse_order.sort(key=lambda node: position.get(id(node), len(position)))
+    lists = [getattr(document, name) for name in FOOTNOTE_LISTS]
+    lists += [*document.footnote_refs.values(), *document.citation_refs.values()]
+    for parse_order in lists:
+        parse_order.sort(key=lambda node: position.get(id(node), len(position)))
 
 
 class RepeatedOptionsTransform(SphinxTransform):
     """Put back each block docutils rejected for a repeated option, parsed again.
 
     The block goes right after docutils' error, which stays in the tree, so
-    ``keep_warnings = True`` still shows it on the page. Runs first (Sphinx's and docutils' own transforms start at 10), so the
-    block's footnotes, substitutions, labels and translations go through
-    every later transform as if docutils had parsed it the first time.
+    that ``keep_warnings = True`` still shows it. Runs first (Sphinx's and
+    docutils' own transforms start at 10), so the block's footnotes,
+    substitutions, labels and translations go through every later transform
+    as if docutils had parsed it the first time.
     """
 
     default_priority = 5

@@ -340,8 +340,10 @@ REPEATED_OPTIONS = {
         ".admonition .explainer-tldr.kept",
     ),
     "in-faq-answer": (
-        ".. faq::\n\n   .. faq-item:: Outer?\n\n      .. tldr::\n         :class: first\n         :class: kept\n\n"
-        "         Kept summary.\n",
+        (
+            ".. faq::\n\n   .. faq-item:: Outer?\n\n      .. tldr::\n         :class: first\n"
+            "         :class: kept\n\n         Kept summary.\n"
+        ),
         8,
         "class",
         ".explainer-faq-answer .explainer-tldr.kept",
