@@ -160,7 +160,9 @@ def variants(themes: list[str], site: bool = False) -> list[tuple[str, str]]:
     if "alabaster" not in themes:
         found.insert(1, ("explainer", "alabaster"))
     if site:
-        found.append(("site", "alabaster"))
+        if report.SITE_THEME not in themes:
+            found.append(("explainer", report.SITE_THEME))
+        found.append(("site", report.SITE_THEME))
     return found
 
 

@@ -29,7 +29,7 @@ SITE_BUILDERS = frozenset({"html", "dirhtml"})
 
 
 class Tag(NamedTuple):
-    """A tag of the project: its page name, its text as first met, its articles."""
+    """A tag of the project: its page name, its text as first met, its articles newest first."""
 
     slug: str
     name: str

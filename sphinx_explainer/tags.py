@@ -16,7 +16,8 @@ from typing import TYPE_CHECKING
 from docutils import nodes
 
 from sphinx_explainer._i18n import _
-from sphinx_explainer.collection import Tag, is_site_builder, newest_first, project_tags
+from sphinx_explainer.collection import Tag, is_site_builder, project_tags
+from sphinx_explainer.domain import explainer_domain
 from sphinx_explainer.lists import ListMaker
 
 if TYPE_CHECKING:
@@ -42,7 +43,8 @@ def tag_page_body(app: Sphinx, tag: Tag) -> tuple[str, nodes.section]:
     """The title and doctree of a tag's page: its articles, newest first."""
     pagename = tag_pagename(tag.slug)
     title = _("Tag: %(tag)s") % {"tag": tag.name}
-    entries = newest_first(app.env, [tag.slug])
+    pages = explainer_domain(app.env).pages
+    entries = [(docname, pages[docname]) for docname in tag.docnames]
     cards = ListMaker(app.builder, pagename).explainers(entries, [])
     return title, _section(title, "explainer-tag", *cards)
 
