@@ -2,7 +2,8 @@
 
 Both directives only note what they select: they leave a
 :class:`explainer_list_pending` node in the doctree, and the list is built at
-write time from the ``explainer`` domain by :class:`ExplainerListsTransform`,
+write time from the ``explainer`` domain by :class:`ExplainerListsTransform`
+(:class:`HtmlListsTransform` in HTML),
 so it always shows the articles as they are now. :class:`SiteListCollector`
 records which lists each page shows and re-writes every page whose list
 content changed, so an incremental build equals a clean one.
@@ -289,11 +290,16 @@ class ListMaker:
 
 
 class ExplainerListsTransform(SphinxPostTransform):
-    """Build each ``explainers`` and ``faq-index`` list of the page from the domain."""
+    """Build each ``explainers`` and ``faq-index`` list of the page from the domain.
 
-    # Before Sphinx resolves references (10): other builders' title links are
-    # ``:doc:`` references that it resolves for them.
+    This one serves the builders other than HTML, whose title links are
+    ``:doc:`` references: it runs before Sphinx resolves references (10).
+    """
+
     default_priority = 5
+
+    def is_supported(self) -> bool:
+        return self.app.builder.format != "html"
 
     def run(self, **kwargs: Any) -> None:
         pending_lists = list(self.document.findall(explainer_list_pending))
@@ -328,6 +334,19 @@ class ExplainerListsTransform(SphinxPostTransform):
             pending,
             WARNING_SUBTYPE,
         )
+
+
+class HtmlListsTransform(ExplainerListsTransform):
+    """The lists of an HTML page, whose links are made resolved.
+
+    They are built last, so that no other post-transform walks the many
+    nodes of a long list (a FAQ hub holds every question of the project).
+    """
+
+    default_priority = 990
+
+    def is_supported(self) -> bool:
+        return self.app.builder.format == "html"
 
 
 # -- HTML -------------------------------------------------------------------------------
@@ -367,4 +386,5 @@ def setup_lists(app: Sphinx) -> None:
     app.add_directive(EXPLAINERS, ExplainersDirective)
     app.add_directive(FAQ_INDEX, FaqIndexDirective)
     app.add_post_transform(ExplainerListsTransform)
+    app.add_post_transform(HtmlListsTransform)
     app.add_env_collector(SiteListCollector)
