@@ -10,11 +10,11 @@ content changed, so an incremental build equals a clean one.
 
 ``explainers`` in HTML::
 
-    <explainer_list classes="explainer-list">          <div class="explainer-list">
-        <explainer_card classes="explainer-card">          <article class="explainer-card">
-            <paragraph classes="explainer-card-title">       <p class="explainer-card-title"><a ...>Title</a></p>
-            <paragraph classes="explainer-card-meta">        <p class="explainer-card-meta"><time ...>...</p>
-            <paragraph classes="explainer-card-summary">     <p class="explainer-card-summary">TL;DR</p>
+    <explainer_list classes="explainer-list no-search">   <div class="explainer-list no-search">
+        <explainer_card classes="explainer-card">             <article class="explainer-card">
+            <paragraph classes="explainer-card-title">            <p class="explainer-card-title"><a ...>Title</a></p>
+            <paragraph classes="explainer-card-meta">             <p class="explainer-card-meta"><time ...>...</p>
+            <paragraph classes="explainer-card-summary">          <p class="explainer-card-summary">TL;DR</p>
 
 In other builders the cards are the items of a bullet list with the same
 paragraphs, the title a ``:doc:`` link. ``faq-index`` is made of standard
@@ -193,6 +193,9 @@ class ListMaker:
         self.builder = builder
         self.fromdocname = fromdocname
         self.html = builder.format == "html"
+        #: Lists repeat what each article says, so HTML search leaves them out
+        #: (Sphinx 8.2+ honours the class) and finds the article instead.
+        self.unsearched = ["no-search"] if self.html else []
         self.language = builder.config.language
 
     def link(self, docname: str, text: str, anchor: str = "") -> nodes.Element:
@@ -256,7 +259,9 @@ class ListMaker:
         if not entries:
             return []
         if self.html:
-            container: nodes.Element = explainer_list(classes=["explainer-list", *classes])
+            container: nodes.Element = explainer_list(
+                classes=["explainer-list", *self.unsearched, *classes]
+            )
             for docname, page in entries:
                 container += explainer_card(
                     "", *self.card_body(docname, page), classes=["explainer-card"]
@@ -273,7 +278,7 @@ class ListMaker:
         self, entries: Iterable[tuple[str, PageRecord]], classes: list[str]
     ) -> list[nodes.Node]:
         """A group per page: its title linked, then its questions linked to their answers."""
-        index = nodes.container(classes=["explainer-faq-index", *classes])
+        index = nodes.container(classes=["explainer-faq-index", *self.unsearched, *classes])
         for docname, page in entries:
             group = nodes.container(classes=["explainer-faq-index-group"])
             title = page.title or docname

@@ -12,6 +12,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
+import sphinx
 from helpers import soup_of, text_of, warnings_of
 
 ROOT = "site"
@@ -93,6 +94,28 @@ def test_faq_index_groups_questions_by_page_in_toctree_order(site):
     article = soup_of(site, "articles/pretraining")
     assert article.select_one("#faq-duration") is not None
     assert article.select_one("#what-data-is-used") is not None
+
+
+def pages_found_by(app, word: str) -> set[str]:
+    """The pages whose text holds ``word`` (stemmed) in the HTML search index."""
+    script = (Path(app.outdir) / "searchindex.js").read_text(encoding="utf-8")
+    index = json.loads(script[script.index("(") + 1 : script.rindex(")")])
+    entries = index["terms"].get(word, [])
+    return {index["docnames"][i] for i in ([entries] if isinstance(entries, int) else entries)}
+
+
+def test_lists_stay_out_of_the_search_index(site):
+    """A search finds the article, not the lists that repeat its TL;DR and questions.
+
+    Sphinx honours the ``no-search`` class from 8.2 on; older versions index the lists.
+    """
+    indexes_lists = sphinx.version_info < (8, 2)
+    in_card = pages_found_by(site, "predict")  # the pre-training article's TL;DR
+    in_question = pages_found_by(site, "data")  # one of its questions
+    assert "articles/pretraining" in in_card & in_question
+    assert ("index" in in_card) is indexes_lists
+    assert ("faq" in in_question) is indexes_lists
+    assert soup_of(site, "faq").select_one(".explainer-faq-index.no-search") is not None
 
 
 def test_tag_pages_list_their_articles_and_the_index_counts_them(site):
