@@ -2,19 +2,22 @@
 
 Both directives only note what they select: they leave a
 :class:`explainer_list_pending` node in the doctree, and the list is built at
-write time from the ``explainer`` domain by :class:`ExplainerListsTransform`
-(:class:`HtmlListsTransform` in HTML),
+write time from the ``explainer`` domain: by :class:`ExplainerListsTransform`
+in most builders, one entry at a time by :func:`visit_list_pending_html` in HTML,
 so it always shows the articles as they are now. :class:`SiteListCollector`
 records which lists each page shows and re-writes every page whose list
 content changed, so an incremental build equals a clean one.
 
-``explainers`` in HTML::
+The nodes of an ``explainers`` list in HTML::
 
-    <explainer_list classes="explainer-list no-search">   <div class="explainer-list no-search">
-        <explainer_card classes="explainer-card">             <article class="explainer-card">
-            <paragraph classes="explainer-card-title">            <p class="explainer-card-title"><a ...>Title</a></p>
-            <paragraph classes="explainer-card-meta">             <p class="explainer-card-meta"><time ...>...</p>
-            <paragraph classes="explainer-card-summary">          <p class="explainer-card-summary">TL;DR</p>
+    <explainer_list classes="explainer-list">
+        <explainer_card classes="explainer-card">
+            <paragraph classes="explainer-card-title">     (a link to the article)
+            <paragraph classes="explainer-card-meta">      (date, reading time, author)
+            <paragraph classes="explainer-card-summary">   (the TL;DR)
+
+are written as a ``<div class="explainer-list">`` holding an ``<article
+class="explainer-card">`` per article, each with three ``<p>`` of those classes.
 
 In other builders the cards are the items of a bullet list with the same
 paragraphs, the title a ``:doc:`` link. ``faq-index`` is made of standard
@@ -41,7 +44,7 @@ from sphinx_explainer.records import field_tags, tag_slug
 from sphinx_explainer.shared import LenientOptions, check_options, warn
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterable
+    from collections.abc import Callable
 
     from sphinx.application import Sphinx
     from sphinx.builders import Builder
@@ -56,7 +59,11 @@ FAQ_INDEX = "faq-index"
 
 
 class explainer_list_pending(nodes.General, nodes.Element):  # noqa: N801
-    """Where a list goes; replaced at write time by :class:`ExplainerListsTransform`."""
+    """Where a list goes; built at write time (:class:`ExplainerListsTransform`).
+
+    Its ``docname`` attribute, when set, names the page it is written on for
+    the pages that are not documents (tag pages).
+    """
 
 
 class explainer_list(nodes.General, nodes.Element):  # noqa: N801
@@ -193,9 +200,6 @@ class ListMaker:
         self.builder = builder
         self.fromdocname = fromdocname
         self.html = builder.format == "html"
-        #: Lists repeat what each article says, so HTML search leaves them out
-        #: (Sphinx 8.2+ honours the class) and finds the article instead.
-        self.unsearched = ["no-search"] if self.html else []
         self.language = builder.config.language
 
     def link(self, docname: str, text: str, anchor: str = "") -> nodes.Element:
@@ -251,60 +255,58 @@ class ListMaker:
             body.append(nodes.paragraph(page.tldr, page.tldr, classes=["explainer-card-summary"]))
         return body
 
-    def explainers(
-        self, entries: Iterable[tuple[str, PageRecord]], classes: list[str]
+    def card(self, docname: str, page: PageRecord) -> nodes.Element:
+        """One article of an ``explainers`` list."""
+        card = explainer_card if self.html else nodes.list_item
+        return card("", *self.card_body(docname, page), classes=["explainer-card"])
+
+    def faq_group(self, docname: str, page: PageRecord) -> nodes.Element:
+        """One page of a ``faq-index``: its title, then its questions, each linked."""
+        group = nodes.container(classes=["explainer-faq-index-group"])
+        title = page.title or docname
+        group += nodes.paragraph(
+            "", "", self.link(docname, title), classes=["explainer-faq-index-page"]
+        )
+        questions = nodes.bullet_list(classes=["explainer-faq-index-questions"])
+        for question in page.questions:
+            link = self.link(docname, question.question, question.anchor)
+            questions += nodes.list_item("", nodes.paragraph("", "", link))
+        group += questions
+        return group
+
+    def container(self, kind: str, classes: list[str]) -> nodes.Element:
+        """The element that holds the entries of a list of ``kind``."""
+        if kind == FAQ_INDEX:
+            return nodes.container(classes=["explainer-faq-index", *classes])
+        container = explainer_list if self.html else nodes.bullet_list
+        return container(classes=["explainer-list", *classes])
+
+    def entry(self, kind: str) -> Callable[[str, PageRecord], nodes.Element]:
+        """The maker of one entry of a list of ``kind``."""
+        return self.faq_group if kind == FAQ_INDEX else self.card
+
+    def build(
+        self, kind: str, entries: list[tuple[str, PageRecord]], classes: list[str]
     ) -> list[nodes.Node]:
-        """The cards of ``entries``; nothing when there are none."""
-        entries = list(entries)
+        """The list of ``entries``, of ``kind``; nothing when there are none."""
         if not entries:
             return []
-        if self.html:
-            container: nodes.Element = explainer_list(
-                classes=["explainer-list", *self.unsearched, *classes]
-            )
-            for docname, page in entries:
-                container += explainer_card(
-                    "", *self.card_body(docname, page), classes=["explainer-card"]
-                )
-            return [container]
-        container = nodes.bullet_list(classes=["explainer-list", *classes])
+        container = self.container(kind, classes)
+        make_entry = self.entry(kind)
         for docname, page in entries:
-            container += nodes.list_item(
-                "", *self.card_body(docname, page), classes=["explainer-card"]
-            )
+            container += make_entry(docname, page)
         return [container]
-
-    def faq_index(
-        self, entries: Iterable[tuple[str, PageRecord]], classes: list[str]
-    ) -> list[nodes.Node]:
-        """A group per page: its title linked, then its questions linked to their answers."""
-        index = nodes.container(classes=["explainer-faq-index", *self.unsearched, *classes])
-        for docname, page in entries:
-            group = nodes.container(classes=["explainer-faq-index-group"])
-            title = page.title or docname
-            group += nodes.paragraph(
-                "", "", self.link(docname, title), classes=["explainer-faq-index-page"]
-            )
-            questions = nodes.bullet_list(classes=["explainer-faq-index-questions"])
-            for question in page.questions:
-                link = self.link(docname, question.question, question.anchor)
-                questions += nodes.list_item("", nodes.paragraph("", "", link))
-            group += questions
-            index += group
-        return [index] if index.children else []
 
 
 class ExplainerListsTransform(SphinxPostTransform):
-    """Build each ``explainers`` and ``faq-index`` list of the page from the domain.
+    """Check each ``explainers`` and ``faq-index`` list of the page; build it outside HTML.
 
-    This one serves the builders other than HTML, whose title links are
-    ``:doc:`` references: it runs before Sphinx resolves references (10).
+    Other builders' title links are ``:doc:`` references, so their lists are
+    built before Sphinx resolves references (10). HTML writes its lists
+    itself, one entry at a time (:func:`visit_list_pending_html`).
     """
 
     default_priority = 5
-
-    def is_supported(self) -> bool:
-        return self.app.builder.format != "html"
 
     def run(self, **kwargs: Any) -> None:
         pending_lists = list(self.document.findall(explainer_list_pending))
@@ -312,11 +314,11 @@ class ExplainerListsTransform(SphinxPostTransform):
             return
         maker = ListMaker(self.app.builder, self.env.docname)
         for pending in pending_lists:
-            spec = list_spec(pending)
             self.warn_unknown_tags(pending)
-            entries = list_entries(self.env, spec)
-            build = maker.faq_index if spec.kind == FAQ_INDEX else maker.explainers
-            pending.replace_self(build(entries, pending["classes"]))
+            if not maker.html:
+                spec = list_spec(pending)
+                entries = list_entries(self.env, spec)
+                pending.replace_self(maker.build(spec.kind, entries, pending["classes"]))
 
     def warn_unknown_tags(self, pending: explainer_list_pending) -> None:
         """Warn about the tags of ``:tags:`` that no article carries."""
@@ -341,20 +343,35 @@ class ExplainerListsTransform(SphinxPostTransform):
         )
 
 
-class HtmlListsTransform(ExplainerListsTransform):
-    """The lists of an HTML page, whose links are made resolved.
-
-    They are built last, so that no other post-transform walks the many
-    nodes of a long list (a FAQ hub holds every question of the project).
-    """
-
-    default_priority = 990
-
-    def is_supported(self) -> bool:
-        return self.app.builder.format == "html"
-
-
 # -- HTML -------------------------------------------------------------------------------
+
+
+def visit_list_pending_html(self: HTML5Translator, node: explainer_list_pending) -> None:
+    """Write a list one entry at a time, each entry's nodes made just before.
+
+    The nodes of a long list (a FAQ hub holds every question of the project)
+    never all exist at once: each entry is written and dropped, so the build
+    neither keeps them nor has every post-transform walk them. Nor does the
+    search index, which reads the doctree: a search finds each article on
+    its own page, not on every list that repeats its TL;DR or questions.
+    """
+    builder = self.builder
+    maker = ListMaker(builder, node.get("docname") or builder.current_docname)
+    spec = list_spec(node)
+    entries = list_entries(builder.env, spec)
+    if entries:
+        container = maker.container(spec.kind, node["classes"])
+        make_entry = maker.entry(spec.kind)
+        node += container  # the translator reads an element's parent and siblings
+        self.dispatch_visit(container)
+        for docname, page in entries:
+            entry = make_entry(docname, page)
+            container += entry
+            entry.walkabout(self)
+            container.remove(entry)
+        self.dispatch_departure(container)
+        node.remove(container)
+    raise nodes.SkipNode
 
 
 def visit_list_html(self: HTML5Translator, node: explainer_list) -> None:
@@ -385,11 +402,11 @@ def depart_time_html(self: HTML5Translator, node: explainer_time) -> None:
 
 def setup_lists(app: Sphinx) -> None:
     """Register the list directives, their HTML nodes, the transform and the collector."""
+    app.add_node(explainer_list_pending, html=(visit_list_pending_html, None))
     app.add_node(explainer_list, html=(visit_list_html, depart_list_html))
     app.add_node(explainer_card, html=(visit_card_html, depart_card_html))
     app.add_node(explainer_time, html=(visit_time_html, depart_time_html))
     app.add_directive(EXPLAINERS, ExplainersDirective)
     app.add_directive(FAQ_INDEX, FaqIndexDirective)
     app.add_post_transform(ExplainerListsTransform)
-    app.add_post_transform(HtmlListsTransform)
     app.add_env_collector(SiteListCollector)

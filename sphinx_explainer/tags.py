@@ -17,8 +17,7 @@ from docutils import nodes
 
 from sphinx_explainer._i18n import _
 from sphinx_explainer.collection import Tag, is_site_builder, project_tags
-from sphinx_explainer.domain import explainer_domain
-from sphinx_explainer.lists import ListMaker
+from sphinx_explainer.lists import EXPLAINERS, explainer_list_pending
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -40,13 +39,18 @@ def _section(title: str, section_id: str, *body: nodes.Node) -> nodes.section:
 
 
 def tag_page_body(app: Sphinx, tag: Tag) -> tuple[str, nodes.section]:
-    """The title and doctree of a tag's page: its articles, newest first."""
+    """The title and doctree of a tag's page: its articles, newest first, as cards."""
     pagename = tag_pagename(tag.slug)
     title = _("Tag: %(tag)s") % {"tag": tag.name}
-    pages = explainer_domain(app.env).pages
-    entries = [(docname, pages[docname]) for docname in tag.docnames]
-    cards = ListMaker(app.builder, pagename).explainers(entries, [])
-    return title, _section(title, "explainer-tag", *cards)
+    cards = explainer_list_pending(
+        kind=EXPLAINERS,
+        tags=[tag.slug],
+        tag_names=[tag.name],
+        limit=0,
+        classes=[],
+        docname=pagename,
+    )
+    return title, _section(title, "explainer-tag", cards)
 
 
 def tag_index_body(app: Sphinx, tags: list[Tag]) -> tuple[str, nodes.section]:
