@@ -164,9 +164,10 @@ def test_bench_runner_writes_every_figure(tmp_path: Path) -> None:
     # an incremental build after each clean explainer build.
     kinds = {(b["mode"], b["theme"], b["kind"]) for b in summary["builds"]}
     assert ("builtins", "alabaster", "clean") in kinds
-    # The site features on (site mode) against the same pages without them.
-    assert ("site", "alabaster", "clean") in kinds
-    assert ("site", "alabaster", "incremental") in kinds
+    # The site features on (site mode) against the same pages without them,
+    # under the article theme.
+    assert ("site", "sphinx_explainer", "clean") in kinds
+    assert ("site", "sphinx_explainer", "incremental") in kinds
     site = summary["site_cost"]["sizes"][str(N)]
     assert all(value > 0 for value in site["ratio"].values())
     assert set(summary["site_cost"]["exponent"]) == {"wall_s", "cpu_s"}
