@@ -8,7 +8,11 @@ repetition so that no configuration always runs first or last:
   (clean build, then an incremental build after editing one page);
 - the same with the site features on (``site`` mode: tags, a home page with
   ``explainers``, a FAQ hub, tag pages, the feed, ``llms.txt``, Article
-  metadata), alabaster, clean and incremental, to report what they cost.
+  metadata) under the article theme, clean and incremental, to report what
+  they cost. These run after the others, one build at a time, each beside a
+  clean build of the same pages without the features (``kind`` ``paired``),
+  in turns (A B, then B A): builds that share the machine with different
+  neighbours would bias the ratio of the two.
 
 Then it loads one generated article per theme in Chromium (page weight) and
 runs Lighthouse on the demo article and on the generated article. It prints
@@ -160,10 +164,12 @@ def variants(themes: list[str], site: bool = False) -> list[tuple[str, str]]:
     if "alabaster" not in themes:
         found.insert(1, ("explainer", "alabaster"))
     if site:
-        if report.SITE_THEME not in themes:
-            found.append(("explainer", report.SITE_THEME))
         found.append(("site", report.SITE_THEME))
     return found
+
+
+#: The builds of the site features and the same pages without them, run in turns.
+SITE_PAIR = (("site", report.SITE_THEME), ("explainer", report.SITE_THEME))
 
 
 def run_builds(args: argparse.Namespace, work: Path, faq: bool, log) -> list[dict[str, Any]]:
@@ -175,11 +181,12 @@ def run_builds(args: argparse.Namespace, work: Path, faq: bool, log) -> list[dic
     """
     env = child_env(work)
     order = variants(args.themes, args.site)
+    built = order + [SITE_PAIR[1]] if args.site and SITE_PAIR[1] not in order else order
     projects = {
         (size, mode, theme): generate(work / f"src-{mode}-{theme}-{size}", size, mode,
                                       theme=theme, faq=faq)
         for size in args.sizes
-        for mode, theme in order
+        for mode, theme in built
     }  # fmt: skip
     if args.warmup:
         # Fill the OS file cache and the themes' byte code once, unmeasured.
@@ -187,37 +194,43 @@ def run_builds(args: argparse.Namespace, work: Path, faq: bool, log) -> list[dic
         for _, theme in order:
             set_theme(warm.srcdir, theme)
             clean_build(warm.srcdir, work / "build-warmup", env=env)
-    tasks = []
+    concurrent = [variant for variant in order if variant[0] != "site"]
+    tasks, site_tasks = [], []
     for rep in range(args.repeat):
         for size in args.sizes:
             if size == max(args.sizes) and rep >= args.large_repeat:
                 continue
-            shift = rep % len(order)
-            tasks += [(rep, size, mode, theme) for mode, theme in order[shift:] + order[:shift]]
+            shift = rep % len(concurrent)
+            tasks += [(rep, size, mode, theme) for mode, theme in concurrent[shift:] + concurrent[:shift]]
+            if args.site:
+                pair = SITE_PAIR if rep % 2 == 0 else SITE_PAIR[::-1]
+                site_tasks += [(rep, size, mode, theme, mode == "site") for mode, theme in pair]
     locks = {key: threading.Lock() for key in projects}
     builds: list[dict[str, Any]] = []
 
     start = time.perf_counter()
     skipped: list[dict[str, Any]] = []
 
-    def task(rep: int, size: int, mode: str, theme: str) -> None:
+    def task(rep: int, size: int, mode: str, theme: str, paired: bool | None = None) -> None:
+        """One clean build (and an incremental one); ``paired``: a build of a site pair."""
         if args.budget and rep > 0 and time.perf_counter() - start > 60 * args.budget:
             # Over the time budget: later repetitions are dropped, never the first.
             skipped.append({"rep": rep, "size": size, "mode": mode, "theme": theme})
             return
         project = projects[(size, mode, theme)]
         workdir = work / f"build-{mode}-{theme}-{size}"
+        kind = "paired" if paired is False else "clean"
         with locks[(size, mode, theme)]:
             run, _ = clean_build(project.srcdir, workdir, env=env)
-            record = {"rep": rep, "size": size, "mode": mode, "theme": theme, "kind": "clean"}
+            record = {"rep": rep, "size": size, "mode": mode, "theme": theme, "kind": kind}
             found = [{**record, **run.as_dict()}]
             message = (
-                f"[{rep + 1}/{args.repeat}] N={size:<4} {mode:9} {theme:20} clean "
+                f"[{rep + 1}/{args.repeat}] N={size:<4} {mode:9} {theme:20} {kind:6} "
                 f"{run.wall_s:7.2f} s (CPU {run.cpu_s:7.2f} s, {run.maxrss_kb / 1024:4.0f} MB)"
             )
             if run.returncode != 0:
                 message += f" FAILED: {run.stderr_tail}"
-            elif mode != "builtins":
+            elif mode != "builtins" and paired is not False:
                 incremental = incremental_build(
                     project.srcdir, workdir, project.page_path(-1), env=env
                 )
@@ -233,6 +246,8 @@ def run_builds(args: argparse.Namespace, work: Path, faq: bool, log) -> list[dic
     with ThreadPoolExecutor(max_workers=max(1, args.jobs)) as pool:
         for future in [pool.submit(task, *t) for t in tasks]:
             future.result()
+    for site_task in site_tasks:
+        task(*site_task)
     if skipped:
         log(f"time budget of {args.budget} minutes reached: {len(skipped)} later runs skipped")
     args.skipped = skipped

@@ -133,7 +133,8 @@ def _paired_ratio(ones: list[dict], others: list[dict], metric: str) -> float | 
 def site_cost(builds: list[dict], sizes: list[int]) -> dict[str, Any] | None:
     """The site features (``site`` mode) against the same pages without them, :data:`SITE_THEME`.
 
-    Per size: medians of both, the paired ratio of clean builds, and the
+    Both are built one at a time, in turns (``kind`` ``paired`` for the pages
+    without the features). Per size: medians of both, the paired ratio of clean builds, and the
     incremental build with the features on; then the growth exponent of the
     build with the features on. None when no ``site`` build ran.
     """
@@ -142,7 +143,7 @@ def site_cost(builds: list[dict], sizes: list[int]) -> dict[str, Any] | None:
     per_size = {}
     for size in sizes:
         site = _runs(builds, size=size, mode="site", theme=SITE_THEME, kind="clean")
-        base = _runs(builds, size=size, mode="explainer", theme=SITE_THEME, kind="clean")
+        base = _runs(builds, size=size, mode="explainer", theme=SITE_THEME, kind="paired")
         incremental = _runs(builds, size=size, mode="site", theme=SITE_THEME, kind="incremental")
         per_size[str(size)] = {
             "site": medians(site),

@@ -168,6 +168,10 @@ def test_bench_runner_writes_every_figure(tmp_path: Path) -> None:
     # under the article theme.
     assert ("site", "sphinx_explainer", "clean") in kinds
     assert ("site", "sphinx_explainer", "incremental") in kinds
+    # ... built one at a time, each beside a clean build of the same pages without them.
+    assert ("explainer", "sphinx_explainer", "paired") in kinds
+    site_runs = [b for b in summary["builds"] if b["kind"] == "paired" or b["mode"] == "site"]
+    assert summary["builds"][-len(site_runs):] == site_runs, "the site pairs run last, alone"
     site = summary["site_cost"]["sizes"][str(N)]
     assert all(value > 0 for value in site["ratio"].values())
     assert set(summary["site_cost"]["exponent"]) == {"wall_s", "cpu_s"}
